@@ -1,0 +1,49 @@
+import type { Database } from 'better-sqlite3';
+import type { RevisionSummary } from '../../../../shared/domain/article';
+
+export interface RevisionRow {
+  id: number;
+  article_id: string;
+  article_version: number;
+  reason: string;
+  actor: string;
+  title: string;
+  word_count: number;
+  content_hash: string;
+  snapshot: string;
+  created_at: string;
+}
+
+export function latestRevision(db: Database, articleId: string): Pick<RevisionRow, 'id' | 'content_hash' | 'created_at'> | undefined {
+  return db
+    .prepare<[string], Pick<RevisionRow, 'id' | 'content_hash' | 'created_at'>>(
+      'SELECT id, content_hash, created_at FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1',
+    )
+    .get(articleId);
+}
+
+export function insertRevision(db: Database, row: Omit<RevisionRow, 'id'>): number {
+  const result = db
+    .prepare(
+      `INSERT INTO revisions (article_id, article_version, reason, actor, title, word_count, content_hash, snapshot, created_at)
+       VALUES (@article_id, @article_version, @reason, @actor, @title, @word_count, @content_hash, @snapshot, @created_at)`,
+    )
+    .run(row);
+  return Number(result.lastInsertRowid);
+}
+
+export function listRevisions(db: Database, articleId: string): RevisionSummary[] {
+  const rows = db
+    .prepare<[string], Pick<RevisionRow, 'id' | 'article_id' | 'reason' | 'title' | 'word_count' | 'created_at'>>(
+      'SELECT id, article_id, reason, title, word_count, created_at FROM revisions WHERE article_id = ? ORDER BY id DESC',
+    )
+    .all(articleId);
+  return rows.map((row) => ({
+    id: row.id,
+    articleId: row.article_id,
+    reason: row.reason,
+    title: row.title,
+    wordCount: row.word_count,
+    createdAt: row.created_at,
+  }));
+}

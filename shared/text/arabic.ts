@@ -1,0 +1,60 @@
+/**
+ * Arabic-aware text functions shared by the renderer (live counts) and the core (stored
+ * counts), so both always agree.
+ */
+
+/** Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) plus LRM/RLM/ALM. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/**
+ * A word is a run of letters, marks (harakat) and digits; clitics written attached
+ * (والانتخابات) stay one word, tatweel is a letter-extender, and punctuation such as ، ؛ ؟ « »
+ * is not a word. Decimal and thousands separators between digits keep a number whole.
+ */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’\-]|(?<=\p{N})[.,٫٬](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
+
+export function countWords(text: string): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) count += 1;
+  return count;
+}
+
+/** Characters as a reader sees them: code points, without bidi controls or line breaks. */
+export function countCharacters(text: string): number {
+  let count = 0;
+  for (const ch of text) {
+    if (ch === '\n' || ch === '\r') continue;
+    if (/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/.test(ch)) continue;
+    count += 1;
+  }
+  return count;
+}
+
+export const DEFAULT_WORDS_PER_MINUTE = 200;
+
+/** Whole minutes, at least one for any non-empty text. */
+export function readingMinutes(words: number, wordsPerMinute = DEFAULT_WORDS_PER_MINUTE): number {
+  if (words <= 0) return 0;
+  return Math.max(1, Math.round(words / Math.max(1, wordsPerMinute)));
+}
+
+/** A title as it may be stored: no bidi controls, no line breaks (spaces kept as typed). */
+export function cleanSingleLine(text: string): string {
+  return stripBidiControls(text).replace(/[\r\n\t]+/g, ' ');
+}
+
+/** A slug a user typed: bidi controls and unsafe URL characters removed, spaces to hyphens. */
+export function cleanSlug(text: string): string {
+  return stripBidiControls(text)
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/[^\p{L}\p{M}\p{N}-]/gu, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
