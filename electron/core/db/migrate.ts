@@ -11,6 +11,16 @@ export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** The refusal of a database written by a newer Midad (the app and `midad doctor` say the same). */
+export function databaseTooNewError(found: number, supported: number): MidadError {
+  return new MidadError(
+    ErrorCode.DB_TOO_NEW,
+    `This database was written by a newer version of Midad (schema ${found}; this app knows ${supported}). Update Midad to open it.`,
+    `كُتبت قاعدة البيانات هذه بإصدار أحدث من مداد (المخطط ${found}؛ هذا التطبيق يعرف حتى ${supported}). حدّث مداد لفتحها.`,
+    { found, supported },
+  );
+}
+
 /**
  * Brings the database to the latest schema: all pending migrations and the new
  * `user_version` in one transaction, so a failure leaves the file as it was. A database
@@ -24,14 +34,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = shipped
   });
   const from = schemaVersion(db);
   const latest = latestSchemaVersion(migrations);
-  if (from > latest) {
-    throw new MidadError(
-      ErrorCode.DB_TOO_NEW,
-      `This database was written by a newer version of Midad (schema ${from}; this app knows ${latest}). Update Midad to open it.`,
-      `كُتبت قاعدة البيانات هذه بإصدار أحدث من مداد (المخطط ${from}؛ هذا التطبيق يعرف حتى ${latest}). حدّث مداد لفتحها.`,
-      { found: from, supported: latest },
-    );
-  }
+  if (from > latest) throw databaseTooNewError(from, latest);
   const pending = migrations.filter((migration) => migration.version > from);
   if (pending.length > 0) {
     db.transaction(() => {

@@ -1,0 +1,134 @@
+import type { Browser, BrowserContext, Page, Route } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { Core } from '../../../electron/core/Core';
+import { dispatch } from '../../../electron/core/ipc/dispatch';
+import { LOCAL_ACTOR } from '../../../electron/core/CallContext';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+import { MEDIA_PATH_PREFIX, channels } from '../../../shared/ipc/contract';
+
+const ROOT = resolve(__dirname, '../../..');
+const RENDERER_DIR = join(ROOT, 'dist/renderer');
+const PAGE_BRIDGE = join(ROOT, 'dist/harness/pageBridge.js');
+export const HARNESS_ORIGIN = 'http://midad.test';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+export interface HarnessOptions {
+  dataDir: string;
+  /** Extra query string for the page (e.g. `bench=1`). */
+  query?: string;
+}
+
+/**
+ * Midad in Debian's Chromium: the built renderer served at http://midad.test/ with
+ * `window.midad` wired through a Playwright binding to a real core on a real SQLite file.
+ * The same contract, the same bridge builder and the same `dispatch` as the Electron main.
+ */
+export class MidadHarness {
+  core: Core;
+  context!: BrowserContext;
+  page!: Page;
+  /** Every channel the harness answers (a test checks it covers the contract). */
+  static readonly handledChannels = channels;
+  readonly calls: { channel: string; ok: boolean; code?: string }[] = [];
+
+  private constructor(
+    private readonly browser: Browser,
+    readonly options: HarnessOptions,
+  ) {
+    this.core = new Core({ dataDir: options.dataDir });
+  }
+
+  static async start(browser: Browser, options: HarnessOptions): Promise<MidadHarness> {
+    if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(PAGE_BRIDGE)) {
+      throw new Error('The renderer or the page bridge is not built: run "npm run build" first.');
+    }
+    const harness = new MidadHarness(browser, options);
+    await harness.openPage();
+    return harness;
+  }
+
+  get url(): string {
+    return `${HARNESS_ORIGIN}/index.html${this.options.query ? `?${this.options.query}` : ''}`;
+  }
+
+  private async openPage(): Promise<void> {
+    this.context = await this.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ar' });
+    await this.context.exposeBinding('__midadInvoke', async (_source, channel: unknown, payload: unknown) => {
+      const result = await dispatch(this.core, channel, payload, LOCAL_ACTOR, {
+        validateResponses: true,
+        logError: (name, error) => console.error(`[harness] ${name} failed:`, error),
+      });
+      this.calls.push({ channel: String(channel), ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) });
+      return result;
+    });
+    await this.context.addInitScript({ path: PAGE_BRIDGE });
+    await this.context.route('**/*', (route) => this.serve(route));
+    this.page = await this.context.newPage();
+    await this.page.goto(this.url);
+  }
+
+  private async serve(route: Route): Promise<void> {
+    const url = new URL(route.request().url());
+    if (url.origin !== HARNESS_ORIGIN) {
+      // Nothing outside the app may load: the CSP should already stop it; this proves it.
+      await route.abort('blockedbyclient');
+      return;
+    }
+    const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-store' };
+    if (url.pathname.startsWith(MEDIA_PATH_PREFIX)) {
+      const media = this.core.readMedia(url.pathname.slice(MEDIA_PATH_PREFIX.length));
+      if (!media) return route.fulfill({ status: 404, headers, body: 'not found' });
+      return route.fulfill({ status: 200, headers: { ...headers, 'content-type': media.mime }, body: media.bytes });
+    }
+    const relative = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
+    const file = join(RENDERER_DIR, relative);
+    if (!file.startsWith(RENDERER_DIR + '/') || !existsSync(file)) {
+      return route.fulfill({ status: 404, headers, body: 'not found' });
+    }
+    const body = await readFile(file);
+    return route.fulfill({ status: 200, headers: { ...headers, 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }, body });
+  }
+
+  /** Flushes pending saves the way the Electron main does on quit. */
+  async flush(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const flush = (window as unknown as { __midadFlush?: () => Promise<void> }).__midadFlush;
+      if (flush) await flush();
+    });
+  }
+
+  /** Reloads the page on the same core and database. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  /**
+   * Closes the window and the core without flushing (like a user closing the app right
+   * after typing, once the autosave had its second), then reopens both on the same data dir.
+   */
+  async restart(options: { flush?: boolean } = {}): Promise<void> {
+    if (options.flush) await this.flush();
+    await this.context.close();
+    this.core.close();
+    this.core = new Core({ dataDir: this.options.dataDir });
+    await this.openPage();
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    this.core.close();
+  }
+}
