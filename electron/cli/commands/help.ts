@@ -1,0 +1,24 @@
+import { DATA_DIR_ENV, defaultDataDir } from '../../core/dataDir';
+import type { CliOutput } from '../output';
+
+export function printHelp(output: CliOutput): void {
+  const lines = [
+    'midad — command line for Midad (مداد), the offline newsroom workstation',
+    '',
+    'Usage: midad [--data-dir DIR] <command> [options]',
+    '',
+    'Commands:',
+    '  doctor [--json]            check the database: integrity, foreign keys, schema version,',
+    '                             counts and missing media files; exit 1 when something is wrong',
+    '  articles list [--json] [--status S] [--query Q]',
+    '                             list articles, newest first (--query filters by title)',
+    '',
+    'Options:',
+    `  --data-dir DIR             data directory (default: $${DATA_DIR_ENV}, else ${defaultDataDir()})`,
+    '  -h, --help                 show this help',
+    '  -v, --version              show the version',
+    '',
+    'Exit codes: 0 all well, 1 a problem with the data (reason printed in English and Arabic), 2 a usage error.',
+  ];
+  for (const line of lines) output.out(line);
+}

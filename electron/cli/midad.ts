@@ -1,0 +1,69 @@
+// The `midad` command: the same core as the app, for admins and scripts. Bundled to
+// dist/cli/midad.cjs (scripts/build-node.mjs) and started by bin/midad.cjs.
+import { parseArgs } from 'node:util';
+import { resolveDataDir } from '../core/dataDir';
+import { APP_VERSION } from '../core/version';
+import { runArticlesList } from './commands/articlesList';
+import { runDoctor } from './commands/doctor';
+import { printHelp } from './commands/help';
+import { ExitCode, processOutput, type CliOutput } from './output';
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  json: { type: 'boolean' },
+  status: { type: 'string' },
+  query: { type: 'string' },
+} as const;
+
+function usage(output: CliOutput, message: string): ExitCode {
+  output.err(`midad: ${message}`);
+  output.err('Run "midad --help" for usage.');
+  return ExitCode.USAGE;
+}
+
+export async function main(argv: string[], output: CliOutput = processOutput): Promise<ExitCode> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return usage(output, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    output.out(APP_VERSION);
+    return ExitCode.OK;
+  }
+  if (values.help || positionals.length === 0) {
+    printHelp(output);
+    return values.help ? ExitCode.OK : ExitCode.USAGE;
+  }
+  const dataDir = resolveDataDir(values['data-dir']);
+  const command = positionals.join(' ');
+  const refuse = (names: (keyof typeof values)[]): ExitCode | null => {
+    const given = names.filter((name) => values[name] !== undefined);
+    return given.length > 0 ? usage(output, `"${command}" does not take --${given.join(', --')}`) : null;
+  };
+  switch (command) {
+    case 'doctor':
+      return refuse(['status', 'query']) ?? runDoctor(output, dataDir, { json: values.json ?? false });
+    case 'articles list':
+      return runArticlesList(output, dataDir, { json: values.json ?? false, status: values.status, query: values.query });
+    default:
+      return usage(output, `unknown command "${command}"`);
+  }
+}
+
+// Run only as the entry point, so tests can import `main`.
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`midad: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
