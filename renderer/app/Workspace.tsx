@@ -1,0 +1,63 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api';
+import { currentLanguage } from '../i18n';
+import { ArticleList } from '../features/articles/ArticleList';
+import { ArticleScreen } from '../features/article/ArticleScreen';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+
+/** The main screen: header, article list, the open article (or an empty state). */
+export function Workspace({ initialArticleId }: { initialArticleId: string | null }) {
+  const { t, i18n } = useTranslation();
+  const [openId, setOpenId] = useState<string | null>(initialArticleId);
+  const [refreshToken, setRefreshToken] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [createError, setCreateError] = useState<string | null>(null);
+
+  const refreshList = useCallback(() => setRefreshToken((token) => token + 1), []);
+
+  const create = async () => {
+    setCreating(true);
+    setCreateError(null);
+    try {
+      const article = await api.createArticle();
+      setOpenId(article.id);
+      refreshList();
+    } catch (error) {
+      setCreateError(ApiError.from(error).localized(currentLanguage(i18n)));
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">{t('app.skipToEditor')}</a>
+      <header className="app-header">
+        <div className="app-header__brand">
+          <span className="app-header__name">{t('app.name')}</span>
+          <span className="app-header__tagline">{t('app.tagline')}</span>
+        </div>
+        <button type="button" className="button" data-testid="settings-button" onClick={() => setSettingsOpen(true)} aria-haspopup="dialog">
+          {t('settings.button')}
+        </button>
+      </header>
+      <div className={`workspace${openId ? '' : ' workspace--empty'}`}>
+        <ArticleList selectedId={openId} refreshToken={refreshToken} onOpen={setOpenId} onCreate={() => void create()} creating={creating} />
+        {openId ? (
+          <ArticleScreen key={openId} articleId={openId} onSaved={refreshList} />
+        ) : (
+          <main className="workspace__main workspace__main--message" id="main">
+            <div className="empty-state">
+              <h1>{t('editor.emptyTitle')}</h1>
+              <p>{t('editor.emptyBody')}</p>
+              {createError && <p className="form-error" role="alert">{createError}</p>}
+            </div>
+          </main>
+        )}
+      </div>
+      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { stripBidiControls } from '../../../shared/text/arabic';
+import { countText, currentLanguage } from '../../i18n';
+import { formatRelative } from '../../i18n/format';
+import { useArticleList } from './useArticleList';
+
+export interface ArticleListProps {
+  selectedId: string | null;
+  refreshToken: number;
+  onOpen: (id: string) => void;
+  onCreate: () => void;
+  creating: boolean;
+}
+
+/** Re-renders relative times ("قبل ٣ دقائق") once a minute. */
+function useMinuteClock(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const handle = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(handle);
+  }, []);
+  return now;
+}
+
+export function ArticleList({ selectedId, refreshToken, onOpen, onCreate, creating }: ArticleListProps) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const [query, setQuery] = useState('');
+  const { items, total, error, loading } = useArticleList(query, refreshToken);
+  const now = useMinuteClock();
+  const filterId = useId();
+  const headingId = useId();
+
+  return (
+    <nav className="sidebar" aria-labelledby={headingId}>
+      <div className="sidebar__head">
+        <h2 id={headingId} className="sidebar__title">{t('list.label')}</h2>
+        <button type="button" className="button button--primary" data-testid="new-article" onClick={onCreate} disabled={creating}>
+          <span aria-hidden="true">+ </span>
+          {t('list.newArticle')}
+        </button>
+      </div>
+      <div className="sidebar__filter">
+        <label htmlFor={filterId} className="visually-hidden">{t('list.filterLabel')}</label>
+        <input
+          id={filterId}
+          type="search"
+          value={query}
+          placeholder={t('list.filterPlaceholder')}
+          data-testid="filter-input"
+          maxLength={500}
+          onChange={(event) => setQuery(stripBidiControls(event.target.value))}
+        />
+      </div>
+      <p className="sidebar__count" data-testid="article-count" aria-live="polite">
+        {countText(t, 'list.count', total, language)}
+      </p>
+      {error && <p className="sidebar__error" role="alert">{t('list.loadError', { message: error.localized(language) })}</p>}
+      {!loading && !error && items.length === 0 && (
+        <p className="sidebar__empty">{query.trim() ? t('list.noMatches', { query: query.trim() }) : t('list.empty')}</p>
+      )}
+      <ul className="article-list" data-testid="article-list">
+        {items.map((item) => {
+          const updated = new Date(item.updatedAt);
+          const selected = item.id === selectedId;
+          return (
+            <li key={item.id}>
+              <button
+                type="button"
+                className={`article-list__item${selected ? ' is-selected' : ''}`}
+                data-testid="article-list-item"
+                data-article-id={item.id}
+                aria-current={selected ? 'page' : undefined}
+                onClick={() => onOpen(item.id)}
+              >
+                <span className={`article-list__title${item.title ? '' : ' is-untitled'}`} dir="auto">
+                  {item.title || t('list.untitled')}
+                </span>
+                <span className="article-list__meta">
+                  <span className={`status-pill status-pill--${item.status}`} data-testid="article-status">{t(`articleStatus.${item.status}`)}</span>
+                  <span data-testid="article-words">{countText(t, 'words.count', item.wordCount, language)}</span>
+                  <time dateTime={item.updatedAt} title={updated.toLocaleString(language === 'ar' ? 'ar-u-nu-arab' : 'en-GB')}>
+                    {formatRelative(updated, now, language)}
+                  </time>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
