@@ -26,10 +26,18 @@ export function countWords(text: string): number {
 
 /** Characters as a reader sees them: code points, without bidi controls or line breaks. */
 export function countCharacters(text: string): number {
+  // A char-code loop rather than a regex per character: this runs on every autosave of
+  // articles of 100,000+ characters, where the regex version cost several milliseconds.
   let count = 0;
-  for (const ch of text) {
-    if (ch === '\n' || ch === '\r') continue;
-    if (/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/.test(ch)) continue;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    // The low half of a surrogate pair belongs to the code point already counted.
+    if (code >= 0xdc00 && code <= 0xdfff && index > 0) {
+      const previous = text.charCodeAt(index - 1);
+      if (previous >= 0xd800 && previous <= 0xdbff) continue;
+    }
+    if (code === 0x0a || code === 0x0d) continue;
+    if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0x200e || code === 0x200f || code === 0x061c) continue;
     count += 1;
   }
   return count;
