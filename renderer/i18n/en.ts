@@ -14,7 +14,7 @@ export const en: Messages = {
     newArticle: 'New article',
     untitled: 'Untitled',
     count_zero: 'No articles',
-    count_one: 'One article',
+    count_one: '{{n}} article',
     count_two: '{{n}} articles',
     count_few: '{{n}} articles',
     count_many: '{{n}} articles',
