@@ -1,0 +1,201 @@
+// `npm run bench`: builds, then measures Midad against baselines taken in the same run and
+// writes bench-results.json at the repository root. Run with `node --import tsx`.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { Core } from '../../electron/core/Core';
+import { LOCAL_ACTOR } from '../../electron/core/CallContext';
+import { dispatch } from '../../electron/core/ipc/dispatch';
+import type { Article } from '../../shared/domain/article';
+import type { DocNode } from '../../shared/editor/docSchema';
+import { docToText } from '../../shared/editor/docToText';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissingReason } from '../support/chromium';
+import { MidadHarness } from '../e2e/harness/MidadHarness';
+import { WRITTEN_SENTENCES, arabicArticleDoc } from '../fixtures/arabicArticle';
+import { benchAutosave } from './autosave';
+import { BarePage } from './browser/barePage';
+import { ROOT, buildBenchBundles } from './browser/bundles';
+import { typeAtEnd, type TypingRun } from './browser/typing';
+import { ratioOf, type BenchResult } from './result';
+import { median, percentile, round } from './stats';
+
+const OPEN_RUNS = 5;
+/** 200 Arabic characters of news text, typed one by one. */
+const TYPED = WRITTEN_SENTENCES.slice(3, 8).join(' ').slice(0, 200);
+const WARMUP = WRITTEN_SENTENCES[0]!;
+
+interface Docs {
+  big: DocNode;
+  small: DocNode;
+}
+
+interface EditorFigures {
+  typing20k: TypingRun | null;
+  typing1k: TypingRun | null;
+  open20k: number[] | null;
+  /** Why the figures are missing, when they are. */
+  missing?: string;
+}
+
+async function measureBare(browser: Browser, probeSource: string, docs: Docs): Promise<EditorFigures> {
+  const bare = await BarePage.open(browser, probeSource);
+  try {
+    await bare.load(docs.big);
+    const typing20k = await typeAtEnd(bare.page, 'window.__bareBench.editor', TYPED, WARMUP);
+    await bare.load(docs.small);
+    const typing1k = await typeAtEnd(bare.page, 'window.__bareBench.editor', TYPED, WARMUP);
+    const open20k: number[] = [];
+    for (let run = 0; run < OPEN_RUNS + 1; run += 1) open20k.push(await bare.timeSetContent(docs.big));
+    return { typing20k, typing1k, open20k: open20k.slice(1) };
+  } finally {
+    await bare.close();
+  }
+}
+
+async function measureMidad(browser: Browser, probeSource: string, docs: Docs): Promise<EditorFigures> {
+  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) {
+    return { typing20k: null, typing1k: null, open20k: null, missing: 'not measured: the renderer is not built (dist/renderer)' };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'midad-bench-editor-'));
+  const setup = new Core({ dataDir });
+  const create = async (title: string, body: DocNode): Promise<Article> => {
+    const result = await dispatch(setup, 'articles.create', { fields: { title, body } }, LOCAL_ACTOR);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as Article;
+  };
+  const small = await create('موجز: افتتاح سوق الكتاب المستعمل', docs.small);
+  const big = await create('ملف خاص: عشرون ألف كلمة عن الموسم الفلاحي', docs.big);
+  setup.close();
+
+  const harness = await MidadHarness.start(browser, { dataDir, query: 'bench=1' });
+  try {
+    const page = harness.page;
+    await page.waitForSelector(`[data-article-id="${big.id}"]`, { timeout: 30_000 });
+    await page.evaluate(probeSource);
+    await page.evaluate('document.fonts.ready');
+    const openArticle = (article: Article, blocks: number) =>
+      page.evaluate(`window.__benchProbe.openFromList(${JSON.stringify(article.id)}, ${blocks})`) as Promise<number>;
+    try {
+      await openArticle(small, docs.small.content!.length);
+    } catch (error) {
+      const hasHook = await page.evaluate('Boolean(window.__midadBench)');
+      if (!hasHook) return { typing20k: null, typing1k: null, open20k: null, missing: 'not measured: renderer lacks __midadBench' };
+      throw error;
+    }
+    const open20k: number[] = [];
+    for (let run = 0; run < OPEN_RUNS + 1; run += 1) {
+      await openArticle(small, docs.small.content!.length);
+      await page.waitForTimeout(300);
+      open20k.push(await openArticle(big, docs.big.content!.length));
+      await page.waitForTimeout(300);
+    }
+    const typing20k = await typeAtEnd(page, 'window.__midadBench.editor', TYPED, WARMUP);
+    // The typed text must reach the core: proves the full editor (autosave included) did the work.
+    await harness.flush();
+    const saved = await dispatch(harness.core, 'articles.get', { id: big.id }, LOCAL_ACTOR);
+    if (!saved.ok || !docToText((saved.value as Article).body).endsWith(TYPED)) throw new Error('Midad did not save what was typed');
+    await openArticle(small, docs.small.content!.length);
+    const typing1k = await typeAtEnd(page, 'window.__midadBench.editor', TYPED, WARMUP);
+    return { typing20k, typing1k, open20k: open20k.slice(1) };
+  } finally {
+    await harness.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function typingResult(name: string, midad: TypingRun | null, bare: TypingRun | null, missing: string | undefined): BenchResult {
+  const value = midad ? percentile(midad.samples, 95) : null;
+  const baseline = bare ? percentile(bare.samples, 95) : null;
+  return {
+    name,
+    value: value === null ? null : round(value),
+    unit: 'ms',
+    baseline: baseline === null ? null : round(baseline),
+    ratio: ratioOf(value, baseline),
+    target: 1.5,
+    note: missing ?? 'p95 per keystroke, 200 Arabic characters at the end; baseline: bare Tiptap StarterKit, same doc, same probe',
+    detail: {
+      ...(midad ? { p50Ms: round(median(midad.samples)), maxMs: round(Math.max(...midad.samples)), samples: midad.samples.length } : {}),
+      ...(bare ? { baselineP50Ms: round(median(bare.samples)), baselineMaxMs: round(Math.max(...bare.samples)) } : {}),
+    },
+  };
+}
+
+function openResult(midad: number[] | null, bare: number[] | null, missing: string | undefined): BenchResult {
+  const value = midad ? median(midad) : null;
+  const baseline = bare ? median(bare) : null;
+  return {
+    name: 'open.20k',
+    value: value === null ? null : round(value),
+    unit: 'ms',
+    baseline: baseline === null ? null : round(baseline),
+    ratio: ratioOf(value, baseline),
+    target: 1.3,
+    note: missing ?? `median of ${OPEN_RUNS}: click in the list → editable editor with every block rendered; baseline: bare editor.commands.setContent + layout`,
+    detail: {
+      ...(midad ? { runsMs: midad.map((ms) => round(ms, 1)).join(' ') } : {}),
+      ...(bare ? { baselineRunsMs: bare.map((ms) => round(ms, 1)).join(' ') } : {}),
+    },
+  };
+}
+
+function printTable(results: BenchResult[]): void {
+  const rows = results.map((result) => [
+    result.name,
+    result.value === null ? 'n/a' : `${result.value} ${result.unit}`,
+    result.baseline === null ? 'n/a' : `${result.baseline} ${result.unit}`,
+    result.ratio === null ? 'n/a' : String(result.ratio),
+    `≤ ${result.target}`,
+    result.ratio === null ? 'NOT MEASURED' : result.ratio <= result.target ? 'ok' : 'OVER TARGET',
+  ]);
+  const header = ['benchmark', 'value', 'baseline', 'ratio', 'target', ''];
+  const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => row[index]!.length)));
+  const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of rows) console.log(line(row));
+  for (const result of results) {
+    console.log(`\n${result.name}: ${result.note ?? ''}`);
+    if (result.detail) console.log(`  ${Object.entries(result.detail).map(([key, value]) => `${key}=${value}`).join('  ')}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const docs: Docs = { big: arabicArticleDoc({ words: 20_000, seed: 20 }), small: arabicArticleDoc({ words: 1_000, seed: 1 }) };
+  console.log('autosave: 20,000-word article through the core vs raw upsert…');
+  const autosave = await benchAutosave({ iterations: 100, warmup: 10 });
+
+  const results: BenchResult[] = [autosave];
+  const chromiumProblem = chromiumMissingReason();
+  if (chromiumProblem) {
+    const missing = `not measured: ${chromiumProblem}`;
+    results.push(typingResult('typing.p95.20k', null, null, missing), typingResult('typing.p95.1k', null, null, missing), openResult(null, null, missing));
+  } else {
+    const { probeSource } = await buildBenchBundles();
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      console.log('editor: bare Tiptap StarterKit…');
+      const bare = await measureBare(browser, probeSource, docs);
+      console.log('editor: Midad in the harness…');
+      const midad = await measureMidad(browser, probeSource, docs);
+      results.push(
+        typingResult('typing.p95.20k', midad.typing20k, bare.typing20k, midad.missing),
+        typingResult('typing.p95.1k', midad.typing1k, bare.typing1k, midad.missing),
+        openResult(midad.open20k, bare.open20k, midad.missing),
+      );
+    } finally {
+      await browser.close();
+    }
+  }
+  console.log('');
+  printTable(results);
+  const file = join(ROOT, 'bench-results.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
