@@ -36,7 +36,7 @@ export function Workspace({ initialArticleId }: { initialArticleId: string | nul
       <a className="skip-link" href="#main">{t('app.skipToEditor')}</a>
       <header className="app-header">
         <div className="app-header__brand">
-          <span className="app-header__name">{t('app.name')}</span>
+          <h1 className="app-header__name">{t('app.name')}</h1>
           <span className="app-header__tagline">{t('app.tagline')}</span>
         </div>
         <button type="button" className="button" data-testid="settings-button" onClick={() => setSettingsOpen(true)} aria-haspopup="dialog">

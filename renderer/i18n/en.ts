@@ -127,7 +127,7 @@ export const en: Messages = {
   },
   banner: {
     saveErrorTitle: 'Your latest changes could not be saved.',
-    saveErrorKept: 'Your text stays in the editor; Midad retries automatically in {{seconds}} s.',
+    saveErrorKept: 'Your text stays in the editor; retrying automatically in {{seconds}} s.',
     retryNow: 'Retry now',
     conflictTitle: 'This article was changed elsewhere.',
     conflictBody: 'Nothing was overwritten, and what you type here will not be saved until you reload.',

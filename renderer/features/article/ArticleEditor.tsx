@@ -3,6 +3,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, ArticlePatch } from '../../../shared/domain/article';
+import type { Language } from '../../../shared/domain/settings';
 import type { DocNode } from '../../../shared/editor/docSchema';
 import { cleanSingleLine } from '../../../shared/text/arabic';
 import { api, ApiError } from '../../api';
@@ -16,7 +17,7 @@ import { registerFlusher, trackPending } from '../save/flushRegistry';
 import { SaveQueue, type SaveState } from '../save/SaveQueue';
 import { useSettings } from '../settings/SettingsContext';
 import { StatusBar } from '../status-bar/StatusBar';
-import { SaveBanners } from './SaveBanners';
+import { SaveBanners, type SaveFailure } from './SaveBanners';
 import { useBodyStats } from './useBodyStats';
 import { useViewState, type ViewState } from './useViewState';
 
@@ -61,7 +62,9 @@ export function ArticleEditor({ article, viewState, onSaved, onReload }: Article
     featuredMedia: article.featuredMedia,
   }));
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: new Date(article.updatedAt) });
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as a function of the language so a notice follows a language switch.
+  const [failure, setFailure] = useState<SaveFailure | null>(null);
+  const [notice, setNotice] = useState<((language: Language) => string) | null>(null);
   const [featuredError, setFeaturedError] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
@@ -77,7 +80,11 @@ export function ArticleEditor({ article, viewState, onSaved, onReload }: Article
         baseVersion: article.version,
         send: (patch, baseVersion, reason) => api.saveArticle(article.id, baseVersion, patch, reason),
         readBody: () => editorRef.current!.getJSON() as DocNode,
-        onState: setSaveState,
+        onState: (state) => {
+          setSaveState(state);
+          if (state.kind === 'error') setFailure({ error: state.error, retryAt: state.retryAt });
+          else if (state.kind !== 'saving') setFailure(null); // only a retry in flight keeps the banner
+        },
         onSaved: () => latest.current.onSaved(article.id),
       }),
     [article.id, article.version],
@@ -94,7 +101,8 @@ export function ArticleEditor({ article, viewState, onSaved, onReload }: Article
         editor.chain().focus().insertFigure({ hash, alt: '', caption: '' }, at).run();
         at = undefined;
       } catch (error) {
-        setNotice(ApiError.from(error).localized(latest.current.language));
+        const apiError = ApiError.from(error);
+        setNotice(() => (lang: Language) => apiError.localized(lang));
       }
     }
   }, []);
@@ -107,8 +115,7 @@ export function ArticleEditor({ article, viewState, onSaved, onReload }: Article
       extensions: createExtensions({
         onImageFiles: (files, position) => void insertImages(files, position),
         onPasteRefused: (size, limit) => {
-          const { t: translate, language: lang } = latest.current;
-          setNotice(translate('notice.pasteTooLarge', { size: formatNumber(size, lang), limit: formatNumber(limit, lang) }));
+          setNotice(() => (lang: Language) => i18n.t('notice.pasteTooLarge', { lng: lang, size: formatNumber(size, lang), limit: formatNumber(limit, lang) }));
         },
       }),
       content: article.body,
@@ -190,10 +197,10 @@ export function ArticleEditor({ article, viewState, onSaved, onReload }: Article
   return (
     <>
       <main className="workspace__main" id="main" aria-label={t('editor.bodyLabel')}>
-        <SaveBanners state={saveState} onRetry={() => queue.retryNow()} onReload={onReload} />
+        <SaveBanners state={saveState} failure={failure} onRetry={() => queue.retryNow()} onReload={onReload} />
         {notice && (
           <div className="banner banner--notice" role="alert" data-testid="editor-notice">
-            <div className="banner__text">{notice}</div>
+            <div className="banner__text">{notice(language)}</div>
             <button type="button" className="button button--quiet" onClick={() => setNotice(null)}>{t('banner.dismiss')}</button>
           </div>
         )}
