@@ -6,4 +6,5 @@ export interface ElectronNativePaths {
   stamp: string;
 }
 export function electronNativePaths(root: string, electronVersion: string, platform?: string, arch?: string): ElectronNativePaths;
+export function addonAbis(file: string): number[];
 export function main(): void;

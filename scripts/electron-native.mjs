@@ -32,9 +32,35 @@ function readVersion(packageJson) {
   return JSON.parse(readFileSync(packageJson, 'utf8')).version;
 }
 
+/**
+ * The environment for prebuild-install and node-gyp. An npm `nodedir` setting (npm passes it as
+ * npm_config_nodedir when this runs under `npm start`) makes node-gyp compile against Node's
+ * headers whatever `--target` says: the build would "succeed" with the wrong ABI.
+ */
+function childEnv() {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (/^npm_config_(nodedir|target|runtime|disturl|arch)$/i.test(name)) delete env[name];
+  }
+  return env;
+}
+
+/** ABIs a NAN/V8 addon was compiled for, read from its `node_register_module_v<ABI>` export. */
+export function addonAbis(file) {
+  const text = readFileSync(file).toString('latin1');
+  return [...new Set([...text.matchAll(/node_register_module_v(\d+)/g)].map((match) => Number(match[1])))];
+}
+
+function electronAbi(electronDir) {
+  const abiFile = join(electronDir, 'abi_version');
+  if (existsSync(abiFile)) return Number(readFileSync(abiFile, 'utf8').trim());
+  const require = createRequire(join(ROOT, 'package.json'));
+  return Number(require('node-abi').getAbi(readVersion(join(electronDir, 'package.json')), 'electron'));
+}
+
 function run(label, command, args, cwd) {
   console.log(`[electron-native] ${label}: ${[command, ...args].map((part) => (part.startsWith(ROOT + sep) ? relative(ROOT, part) : part)).join(' ')}`);
-  const result = spawnSync(command, args, { cwd, stdio: 'inherit', timeout: STEP_TIMEOUT_MS, env: { ...process.env } });
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', timeout: STEP_TIMEOUT_MS, env: childEnv() });
   if (result.error) return `${label} could not run: ${result.error.message}`;
   if (result.status !== 0) return `${label} exited with ${result.status ?? result.signal}`;
   return null;
@@ -55,11 +81,12 @@ export function main() {
   const electronVersion = readVersion(electronPackage);
   const sqliteVersion = readVersion(join(sqlitePackageDir, 'package.json'));
   const paths = electronNativePaths(ROOT, electronVersion);
-  const wanted = { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch };
 
+  const abi = electronAbi(join(ROOT, 'node_modules', 'electron'));
+  const wanted = { electron: electronVersion, abi, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch };
   if (existsSync(paths.binding) && existsSync(paths.stamp)) {
     const stamp = JSON.parse(readFileSync(paths.stamp, 'utf8'));
-    if (stamp.betterSqlite3 === sqliteVersion && stamp.electron === electronVersion) {
+    if (stamp.betterSqlite3 === sqliteVersion && stamp.electron === electronVersion && addonAbis(paths.binding).includes(abi)) {
       console.log(`[electron-native] better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} is ready: ${relative(ROOT, paths.binding)}`);
       return;
     }
@@ -89,6 +116,14 @@ export function main() {
       `Expected ${relative(ROOT, paths.binding)}; it was not produced.`,
       'This step needs network access to github.com or electronjs.org. On a connected machine run',
       '`node scripts/electron-native.mjs` again (npm start runs it for you). `npm test` does not need it.',
+    ]);
+  }
+  const built = addonAbis(paths.binding);
+  if (!built.includes(abi)) {
+    rmSync(paths.cacheDir, { recursive: true, force: true });
+    fail([
+      `The binary was built for ABI ${built.join(', ') || 'unknown'}, but Electron ${electronVersion} needs ABI ${abi}.`,
+      'node-gyp probably compiled against Node\'s headers (an npm `nodedir` setting?). Check `npm config get nodedir`.',
     ]);
   }
   writeFileSync(paths.stamp, `${JSON.stringify(wanted, null, 2)}\n`);

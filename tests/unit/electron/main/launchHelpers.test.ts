@@ -6,7 +6,7 @@ import { parseLaunchArgs } from '../../../../electron/main/args';
 import { externalUrl } from '../../../../electron/main/externalLinks';
 import { flushRenderer, type FlushTarget } from '../../../../electron/main/flush';
 import { chooseNativeBinding, electronNativeBindingPath } from '../../../../electron/main/nativeBinding';
-import { electronNativePaths } from '../../../../scripts/electron-native.mjs';
+import { addonAbis, electronNativePaths } from '../../../../scripts/electron-native.mjs';
 
 describe('parseLaunchArgs', () => {
   const cwd = '/home/editor';
@@ -72,5 +72,9 @@ describe('native binding for Electron', () => {
     writeFileSync(path, '');
     expect(existsSync(path)).toBe(true);
     expect(chooseNativeBinding(false, root, '45.5.0', 'linux', 'x64')).toEqual({ kind: 'found', path });
+  });
+  it('does read the ABI a better-sqlite3 binary was built for, so a Node build is never taken for an Electron one', () => {
+    const nodeBuild = resolve(__dirname, '../../../../node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    expect(addonAbis(nodeBuild)).toEqual([Number(process.versions.modules)]);
   });
 });
