@@ -8,7 +8,7 @@ export function fromSqliteError(error: unknown, file: string): MidadError | null
     return new MidadError(
       ErrorCode.DISK_FULL,
       `The disk holding ${file} is full. Free some space; your text stays in the editor and is saved as soon as there is room.`,
-      `القرص الذي يحوي ${file} ممتلئ. أفرغ بعض المساحة؛ يبقى نصك في المحرر ويُحفظ فور توفر المساحة.`,
+      `القرص الذي يحوي \u2068${file}\u2069 ممتلئ. أفرغ بعض المساحة؛ يبقى نصك في المحرر ويُحفظ فور توفر المساحة.`,
       { sqlite: code },
     );
   }
@@ -16,7 +16,7 @@ export function fromSqliteError(error: unknown, file: string): MidadError | null
     return new MidadError(
       ErrorCode.DB_READONLY,
       `${file} cannot be written (read-only file or folder). Check its permissions; your text stays in the editor and saving is retried.`,
-      `لا يمكن الكتابة في ${file} (ملف أو مجلد للقراءة فقط). تحقّق من الأذونات؛ يبقى نصك في المحرر وتُعاد محاولة الحفظ.`,
+      `لا يمكن الكتابة في \u2068${file}\u2069 (ملف أو مجلد للقراءة فقط). تحقّق من الأذونات؛ يبقى نصك في المحرر وتُعاد محاولة الحفظ.`,
       { sqlite: code },
     );
   }
@@ -24,7 +24,7 @@ export function fromSqliteError(error: unknown, file: string): MidadError | null
     return new MidadError(
       ErrorCode.DB_BUSY,
       `${file} is locked by another program. Close it; saving is retried.`,
-      `الملف ${file} مقفل من برنامج آخر. أغلقه؛ تُعاد محاولة الحفظ.`,
+      `الملف \u2068${file}\u2069 مقفل من برنامج آخر. أغلقه؛ تُعاد محاولة الحفظ.`,
       { sqlite: code },
     );
   }
@@ -35,7 +35,7 @@ export function fromSqliteError(error: unknown, file: string): MidadError | null
     return new MidadError(
       ErrorCode.DB_UNAVAILABLE,
       `${file} cannot be opened or read (${code}). Check that the disk is connected and the file is readable.`,
-      `تعذّر فتح ${file} أو قراءته (${code}). تحقّق من أن القرص متصل وأن الملف قابل للقراءة.`,
+      `تعذّر فتح \u2068${file}\u2069 أو قراءته (${code}). تحقّق من أن القرص متصل وأن الملف قابل للقراءة.`,
       { sqlite: code },
     );
   }
@@ -46,7 +46,7 @@ export function corruptDatabaseError(file: string, sqliteCode: string): MidadErr
   return new MidadError(
     ErrorCode.DB_CORRUPT,
     `The database ${file} is damaged or is not a Midad database (${sqliteCode}). Close Midad, move the file aside and restore your latest backup, or start with --data-dir pointing at another folder. Run "midad doctor" for details.`,
-    `قاعدة البيانات ${file} تالفة أو ليست قاعدة بيانات مداد (${sqliteCode}). أغلق مداد وانقل الملف جانبًا واستعد آخر نسخة احتياطية، أو شغّل التطبيق مع ‎--data-dir‎ على مجلد آخر. شغّل ‎"midad doctor"‎ لمزيد من التفاصيل.`,
+    `قاعدة البيانات \u2068${file}\u2069 تالفة أو ليست قاعدة بيانات مداد (${sqliteCode}). أغلق مداد وانقل الملف جانبًا واستعد آخر نسخة احتياطية، أو شغّل التطبيق مع ‎--data-dir‎ على مجلد آخر. شغّل ‎"midad doctor"‎ لمزيد من التفاصيل.`,
     { sqlite: sqliteCode, file },
   );
 }
