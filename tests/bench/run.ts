@@ -1,7 +1,7 @@
 // `npm run bench`: builds, then measures Midad against baselines taken in the same run and
 // writes bench-results.json at the repository root. Run with `node --import tsx`.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { Core } from '../../electron/core/Core';
@@ -16,14 +16,17 @@ import { WRITTEN_SENTENCES, arabicArticleDoc } from '../fixtures/arabicArticle';
 import { benchAutosave } from './autosave';
 import { BarePage } from './browser/barePage';
 import { ROOT, buildBenchBundles } from './browser/bundles';
-import { typeAtEnd, type TypingRun } from './browser/typing';
+import { TypingTarget, typeInterleaved, type TypingRun } from './browser/typing';
 import { ratioOf, type BenchResult } from './result';
 import { median, percentile, round } from './stats';
 
 const OPEN_RUNS = 5;
 /** 200 Arabic characters of news text, typed one by one. */
 const TYPED = WRITTEN_SENTENCES.slice(3, 8).join(' ').slice(0, 200);
-const WARMUP = WRITTEN_SENTENCES[0]!;
+/** Typed first and not counted: JIT and caches warm up on both editors. */
+const WARMUP = WRITTEN_SENTENCES[0]!.slice(0, 15);
+const BARE_EDITOR = 'window.__bareBench.editor';
+const MIDAD_EDITOR = 'window.__midadBench.editor';
 
 interface Docs {
   big: DocNode;
@@ -34,38 +37,50 @@ interface EditorFigures {
   typing20k: TypingRun | null;
   typing1k: TypingRun | null;
   open20k: number[] | null;
+  /** Midad only: round trips of `articles.get` (harness binding + core) during the open runs. */
+  getArticleMs?: number[];
   /** Why the figures are missing, when they are. */
   missing?: string;
 }
 
-async function measureBare(browser: Browser, probeSource: string, docs: Docs): Promise<EditorFigures> {
-  const bare = await BarePage.open(browser, probeSource);
-  try {
-    await bare.load(docs.big);
-    const typing20k = await typeAtEnd(bare.page, 'window.__bareBench.editor', TYPED, WARMUP);
-    await bare.load(docs.small);
-    const typing1k = await typeAtEnd(bare.page, 'window.__bareBench.editor', TYPED, WARMUP);
-    const open20k: number[] = [];
-    for (let run = 0; run < OPEN_RUNS + 1; run += 1) open20k.push(await bare.timeSetContent(docs.big));
-    return { typing20k, typing1k, open20k: open20k.slice(1) };
-  } finally {
-    await bare.close();
-  }
+interface Measured {
+  bare: EditorFigures;
+  midad: EditorFigures;
 }
 
-async function measureMidad(browser: Browser, probeSource: string, docs: Docs): Promise<EditorFigures> {
+async function createArticle(core: Core, title: string, body: DocNode): Promise<Article> {
+  const result = await dispatch(core, 'articles.create', { fields: { title, body } }, LOCAL_ACTOR);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as Article;
+}
+
+/** Bare StarterKit alone (when Midad cannot be measured). */
+async function measureBareOnly(bare: BarePage, docs: Docs): Promise<EditorFigures> {
+  await bare.load(docs.big);
+  const [typing20k] = await typeInterleaved([new TypingTarget(bare.page, BARE_EDITOR)], WARMUP, TYPED);
+  await bare.load(docs.small);
+  const [typing1k] = await typeInterleaved([new TypingTarget(bare.page, BARE_EDITOR)], WARMUP, TYPED);
+  const open20k: number[] = [];
+  for (let run = 0; run < OPEN_RUNS + 1; run += 1) open20k.push(await bare.timeSetContent(docs.big));
+  return { typing20k: typing20k!, typing1k: typing1k!, open20k: open20k.slice(1) };
+}
+
+/**
+ * Midad (the built renderer in the harness, `?bench=1`) and bare StarterKit side by side in
+ * one browser; every measurement alternates between the two so machine load hits both alike.
+ */
+async function measureEditors(browser: Browser, probeSource: string, docs: Docs): Promise<Measured> {
+  const bare = await BarePage.open(browser, probeSource);
+  const notMeasured = (missing: string): EditorFigures => ({ typing20k: null, typing1k: null, open20k: null, missing });
   if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) {
-    return { typing20k: null, typing1k: null, open20k: null, missing: 'not measured: the renderer is not built (dist/renderer)' };
+    const bareFigures = await measureBareOnly(bare, docs);
+    await bare.close();
+    return { bare: bareFigures, midad: notMeasured('not measured: the renderer is not built (dist/renderer)') };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'midad-bench-editor-'));
   const setup = new Core({ dataDir });
-  const create = async (title: string, body: DocNode): Promise<Article> => {
-    const result = await dispatch(setup, 'articles.create', { fields: { title, body } }, LOCAL_ACTOR);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as Article;
-  };
-  const small = await create('موجز: افتتاح سوق الكتاب المستعمل', docs.small);
-  const big = await create('ملف خاص: عشرون ألف كلمة عن الموسم الفلاحي', docs.big);
+  const small = await createArticle(setup, 'موجز: افتتاح سوق الكتاب المستعمل', docs.small);
+  const big = await createArticle(setup, 'ملف خاص: عشرون ألف كلمة عن الموسم الفلاحي', docs.big);
   setup.close();
 
   const harness = await MidadHarness.start(browser, { dataDir, query: 'bench=1' });
@@ -80,26 +95,47 @@ async function measureMidad(browser: Browser, probeSource: string, docs: Docs): 
       await openArticle(small, docs.small.content!.length);
     } catch (error) {
       const hasHook = await page.evaluate('Boolean(window.__midadBench)');
-      if (!hasHook) return { typing20k: null, typing1k: null, open20k: null, missing: 'not measured: renderer lacks __midadBench' };
+      if (!hasHook) return { bare: await measureBareOnly(bare, docs), midad: notMeasured('not measured: renderer lacks __midadBench') };
       throw error;
     }
-    const open20k: number[] = [];
+
+    await page.evaluate('window.__benchProbe.timeInvokes()');
+    await bare.load(docs.small);
+    const midadOpen: number[] = [];
+    const bareOpen: number[] = [];
+    const getArticle: number[] = [];
     for (let run = 0; run < OPEN_RUNS + 1; run += 1) {
       await openArticle(small, docs.small.content!.length);
       await page.waitForTimeout(300);
-      open20k.push(await openArticle(big, docs.big.content!.length));
+      await page.evaluate('window.__benchProbe.takeInvokes("articles.get")');
+      const midadMs = await openArticle(big, docs.big.content!.length);
+      const getMs = (await page.evaluate('window.__benchProbe.takeInvokes("articles.get")')) as number[];
       await page.waitForTimeout(300);
+      const bareMs = await bare.timeSetContent(docs.big);
+      if (run === 0) continue; // first open of each: cold caches and JIT
+      midadOpen.push(midadMs);
+      bareOpen.push(bareMs);
+      getArticle.push(...getMs);
     }
-    const typing20k = await typeAtEnd(page, 'window.__midadBench.editor', TYPED, WARMUP);
+
+    // 20,000 words: Midad has the big article open; the bare editor gets the same doc.
+    await bare.load(docs.big);
+    const [midad20k, bare20k] = await typeInterleaved([new TypingTarget(page, MIDAD_EDITOR), new TypingTarget(bare.page, BARE_EDITOR)], WARMUP, TYPED);
     // The typed text must reach the core: proves the full editor (autosave included) did the work.
     await harness.flush();
     const saved = await dispatch(harness.core, 'articles.get', { id: big.id }, LOCAL_ACTOR);
     if (!saved.ok || !docToText((saved.value as Article).body).endsWith(TYPED)) throw new Error('Midad did not save what was typed');
+
     await openArticle(small, docs.small.content!.length);
-    const typing1k = await typeAtEnd(page, 'window.__midadBench.editor', TYPED, WARMUP);
-    return { typing20k, typing1k, open20k: open20k.slice(1) };
+    await bare.load(docs.small);
+    const [midad1k, bare1k] = await typeInterleaved([new TypingTarget(page, MIDAD_EDITOR), new TypingTarget(bare.page, BARE_EDITOR)], WARMUP, TYPED);
+    return {
+      bare: { typing20k: bare20k!, typing1k: bare1k!, open20k: bareOpen },
+      midad: { typing20k: midad20k!, typing1k: midad1k!, open20k: midadOpen, getArticleMs: getArticle },
+    };
   } finally {
     await harness.close();
+    await bare.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -122,7 +158,7 @@ function typingResult(name: string, midad: TypingRun | null, bare: TypingRun | n
   };
 }
 
-function openResult(midad: number[] | null, bare: number[] | null, missing: string | undefined): BenchResult {
+function openResult(midad: number[] | null, bare: number[] | null, missing: string | undefined, getArticleMs?: number[]): BenchResult {
   const value = midad ? median(midad) : null;
   const baseline = bare ? median(bare) : null;
   return {
@@ -135,6 +171,7 @@ function openResult(midad: number[] | null, bare: number[] | null, missing: stri
     note: missing ?? `median of ${OPEN_RUNS}: click in the list → editable editor with every block rendered; baseline: bare editor.commands.setContent + layout`,
     detail: {
       ...(midad ? { runsMs: midad.map((ms) => round(ms, 1)).join(' ') } : {}),
+      ...(getArticleMs?.length ? { articlesGetRoundTripMedianMs: round(median(getArticleMs), 1) } : {}),
       ...(bare ? { baselineRunsMs: bare.map((ms) => round(ms, 1)).join(' ') } : {}),
     },
   };
@@ -164,9 +201,11 @@ function printTable(results: BenchResult[]): void {
 async function main(): Promise<void> {
   const docs: Docs = { big: arabicArticleDoc({ words: 20_000, seed: 20 }), small: arabicArticleDoc({ words: 1_000, seed: 1 }) };
   console.log('autosave: 20,000-word article through the core vs raw upsert…');
-  const autosave = await benchAutosave({ iterations: 100, warmup: 10 });
+  const autosave = await benchAutosave({ iterations: 200, warmup: 10 });
 
   const results: BenchResult[] = [autosave];
+  const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+  console.log(`machine: ${cpus().length} cores, load average ${load} (other work on the machine skews the p95 figures)`);
   const chromiumProblem = chromiumMissingReason();
   if (chromiumProblem) {
     const missing = `not measured: ${chromiumProblem}`;
@@ -175,14 +214,12 @@ async function main(): Promise<void> {
     const { probeSource } = await buildBenchBundles();
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     try {
-      console.log('editor: bare Tiptap StarterKit…');
-      const bare = await measureBare(browser, probeSource, docs);
-      console.log('editor: Midad in the harness…');
-      const midad = await measureMidad(browser, probeSource, docs);
+      console.log('editor: Midad in the harness and bare Tiptap StarterKit, alternating…');
+      const { midad, bare } = await measureEditors(browser, probeSource, docs);
       results.push(
         typingResult('typing.p95.20k', midad.typing20k, bare.typing20k, midad.missing),
         typingResult('typing.p95.1k', midad.typing1k, bare.typing1k, midad.missing),
-        openResult(midad.open20k, bare.open20k, midad.missing),
+        openResult(midad.open20k, bare.open20k, midad.missing, midad.getArticleMs),
       );
     } finally {
       await browser.close();

@@ -115,6 +115,32 @@ const probe = {
   },
 
   /**
+   * Midad in the harness: times every call through the page bridge (the bridge looks
+   * `__midadInvoke` up on each call), so the open figure can be split into IPC and rendering.
+   */
+  timeInvokes(): void {
+    const target = window as unknown as { __midadInvoke: (channel: string, payload: unknown) => Promise<unknown>; __benchInvokes: [string, number][] };
+    const original = target.__midadInvoke;
+    target.__benchInvokes = [];
+    target.__midadInvoke = async (channel, payload) => {
+      const start = performance.now();
+      try {
+        return await original(channel, payload);
+      } finally {
+        target.__benchInvokes.push([channel, performance.now() - start]);
+      }
+    };
+  },
+
+  /** Durations (ms) of the calls on `channel` since the last take. */
+  takeInvokes(channel: string): number[] {
+    const target = window as unknown as { __benchInvokes?: [string, number][] };
+    const taken = (target.__benchInvokes ?? []).filter(([name]) => name === channel).map(([, ms]) => ms);
+    target.__benchInvokes = [];
+    return taken;
+  },
+
+  /**
    * Midad: clicks the article in the list and resolves with the time until the editor of that
    * article is on screen, editable, with all `expectedBlocks` top-level nodes rendered.
    */
