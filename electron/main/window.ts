@@ -7,8 +7,10 @@ export interface MainWindowOptions {
 }
 
 /**
- * The editor window: sandboxed renderer, isolated context, no Node, web security on, loaded
- * from the app's own origin. Shown once the first paint is ready so it never flashes white.
+ * The editor window: sandboxed renderer, isolated context, no Node, web security on, no webview,
+ * and a dropped file never replaces the app. Loaded from the app's own origin and shown once
+ * painted so it never flashes white. The preferences stay written out here, literally, so the
+ * electronegativity scan can read them.
  */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
@@ -19,7 +21,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     title: options.title,
     backgroundColor: '#ffffff',
-    autoHideMenuBar: false,
     webPreferences: {
       preload: options.preloadPath,
       contextIsolation: true,
