@@ -13,14 +13,70 @@ export function stripBidiControls(text: string): string {
 /**
  * A word is a run of letters, marks (harakat) and digits; clitics written attached
  * (والانتخابات) stay one word, tatweel is a letter-extender, and punctuation such as ، ؛ ؟ « »
- * is not a word. Decimal and thousands separators between digits keep a number whole.
+ * is not a word. An apostrophe or hyphen between two word characters keeps the word whole, and
+ * so does a decimal or thousands separator between two digits (٣٫٥، 12,500).
+ *
+ * Equivalent to /[\p{L}\p{M}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,٫٬](?=\p{N}))[\p{L}\p{M}\p{N}]+)*\/gu,
+ * written as a scan over a per-code-unit class table because it runs on every autosave of
+ * articles of 100,000+ characters, where the regex cost several milliseconds.
  */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’\-]|(?<=\p{N})[.,٫٬](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
+const NONE = 0;
+const LETTER = 1;
+const DIGIT = 2;
+let bmpClasses: Uint8Array | null = null;
+
+function classOfCodePoint(codePoint: number): number {
+  const ch = String.fromCodePoint(codePoint);
+  if (/\p{N}/u.test(ch)) return DIGIT;
+  if (/[\p{L}\p{M}]/u.test(ch)) return LETTER;
+  return NONE;
+}
+
+function classes(): Uint8Array {
+  if (!bmpClasses) {
+    bmpClasses = new Uint8Array(0x10000);
+    for (let code = 0; code < 0x10000; code += 1) {
+      // Lone surrogates are classified by the scanner from the full code point.
+      if (code < 0xd800 || code > 0xdfff) bmpClasses[code] = classOfCodePoint(code);
+    }
+  }
+  return bmpClasses;
+}
+
+const WORD_JOINERS = new Set([0x27, 0x2019, 0x2d]); // ' ’ -
+const NUMBER_JOINERS = new Set([0x2e, 0x2c, 0x066b, 0x066c]); // . , ٫ ٬
+
+/** Class of the code point starting at `index`; astral code points are looked up directly. */
+function classAt(text: string, index: number, table: Uint8Array): number {
+  const code = text.charCodeAt(index);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const low = text.charCodeAt(index + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return classOfCodePoint(text.codePointAt(index)!);
+  }
+  return table[code]!;
+}
 
 export function countWords(text: string): number {
+  const table = classes();
+  const length = text.length;
   let count = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) count += 1;
+  let previous = NONE;
+  for (let index = 0; index < length; index += 1) {
+    const code = text.charCodeAt(index);
+    // Fast path: most code units are BMP letters, digits or spaces.
+    const current = code >= 0xd800 && code <= 0xdfff ? classAt(text, index, table) : table[code]!;
+    if (current !== NONE) {
+      if (previous === NONE) count += 1;
+      previous = current;
+      if (code >= 0xd800 && code <= 0xdbff && index + 1 < length) index += 1;
+      continue;
+    }
+    if (previous !== NONE && index + 1 < length && (WORD_JOINERS.has(code) || NUMBER_JOINERS.has(code))) {
+      const next = classAt(text, index + 1, table);
+      if (next !== NONE && (WORD_JOINERS.has(code) || (previous === DIGIT && next === DIGIT))) continue;
+    }
+    previous = NONE;
+  }
   return count;
 }
 

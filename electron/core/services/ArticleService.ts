@@ -5,14 +5,18 @@ import { emptyDoc, type DocNode } from '../../../shared/editor/docSchema';
 import { docToHtml } from '../../../shared/editor/docToHtml';
 import { docMediaHashes, docToText } from '../../../shared/editor/docToText';
 import { mediaPath } from '../../../shared/ipc/contract';
-import { cleanSingleLine, cleanSlug, countCharacters, countWords } from '../../../shared/text/arabic';
+import { cleanSingleLine, cleanSlug, countCharacters, countWords, stripBidiControls } from '../../../shared/text/arabic';
 import { ErrorCode, MidadError } from '../../../shared/errors';
 import {
   insertArticleRow,
   listArticleSummaries,
   rowToArticle,
+  selectArticleHead,
   selectArticleRow,
-  updateArticleRow,
+  selectBodyJson,
+  updateArticle,
+  type ArticleBody,
+  type ArticleHead,
   type ArticleRow,
 } from '../db/queries/articles';
 import { appendAudit } from '../db/queries/audit';
@@ -39,25 +43,25 @@ function notFound(id: string): MidadError {
   return new MidadError(ErrorCode.NOT_FOUND, `Article ${id} does not exist.`, `المقال ${id} غير موجود.`, { id });
 }
 
-const CONTENT_COLUMNS = ['title', 'subtitle', 'excerpt', 'slug', 'section', 'tags', 'byline', 'featured_media', 'body_json'] as const;
+const CONTENT_COLUMNS = ['title', 'subtitle', 'excerpt', 'slug', 'section', 'tags', 'byline', 'featured_media', 'body_hash'] as const;
 
-function contentDiffers(a: ArticleRow, b: ArticleRow): boolean {
+function contentDiffers(a: ArticleHead, b: ArticleHead): boolean {
   return CONTENT_COLUMNS.some((column) => a[column] !== b[column]);
 }
 
 /** Fields that make up an article's content: what a revision snapshot keeps (the body is spliced in as stored). */
-function snapshotOf(row: ArticleRow): string {
+function snapshotOf(head: ArticleHead, bodyJson: string): string {
   const meta = JSON.stringify({
-    title: row.title,
-    subtitle: row.subtitle,
-    excerpt: row.excerpt,
-    slug: row.slug,
-    section: row.section,
-    tags: JSON.parse(row.tags) as string[],
-    byline: row.byline,
-    featuredMedia: row.featured_media,
+    title: head.title,
+    subtitle: head.subtitle,
+    excerpt: head.excerpt,
+    slug: head.slug,
+    section: head.section,
+    tags: JSON.parse(head.tags) as string[],
+    byline: head.byline,
+    featuredMedia: head.featured_media,
   });
-  return `${meta.slice(0, -1)},"body":${row.body_json}}`;
+  return `${meta.slice(0, -1)},"body":${bodyJson}}`;
 }
 
 function sha256(text: string): string {
@@ -89,10 +93,11 @@ export class ArticleService {
   }
 
   /** Body-derived columns: HTML, plain text and counts, computed here, never trusted from the renderer. */
-  private deriveBody(body: DocNode): Pick<ArticleRow, 'body_json' | 'body_html' | 'body_text' | 'word_count' | 'char_count'> {
+  private deriveBody(body: DocNode, bodyJson = JSON.stringify(body)): ArticleBody & Pick<ArticleHead, 'body_hash' | 'word_count' | 'char_count'> {
     const text = docToText(body);
     return {
-      body_json: JSON.stringify(body),
+      body_json: bodyJson,
+      body_hash: sha256(bodyJson),
       body_html: docToHtml(body, { mediaUrl: mediaPath }),
       body_text: text,
       word_count: countWords(text),
@@ -114,11 +119,16 @@ export class ArticleService {
     }
   }
 
-  private applyPatch(row: ArticleRow, patch: ArticlePatch): ArticleRow {
-    const next: ArticleRow = { ...row };
+  /**
+   * The head after a patch, plus the new body columns when the body really changed (an
+   * autosave of an unchanged body is recognised by its hash and writes nothing large).
+   */
+  private applyPatch(head: ArticleHead, patch: ArticlePatch): { head: ArticleHead; body: ArticleBody | null } {
+    const next: ArticleHead = { ...head };
+    let body: ArticleBody | null = null;
     if (patch.title !== undefined) next.title = cleanSingleLine(patch.title);
     if (patch.subtitle !== undefined) next.subtitle = cleanSingleLine(patch.subtitle);
-    if (patch.excerpt !== undefined) next.excerpt = patch.excerpt.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+    if (patch.excerpt !== undefined) next.excerpt = stripBidiControls(patch.excerpt);
     if (patch.slug !== undefined) next.slug = cleanSlug(patch.slug);
     if (patch.section !== undefined) next.section = cleanSingleLine(patch.section).trim();
     if (patch.tags !== undefined) next.tags = JSON.stringify(cleanTags(patch.tags));
@@ -128,10 +138,17 @@ export class ArticleService {
       next.featured_media = patch.featuredMedia;
     }
     if (patch.body !== undefined) {
-      this.assertMediaExists(docMediaHashes(patch.body));
-      Object.assign(next, this.deriveBody(patch.body));
+      const bodyJson = JSON.stringify(patch.body);
+      if (sha256(bodyJson) !== head.body_hash) {
+        this.assertMediaExists(docMediaHashes(patch.body));
+        const derived = this.deriveBody(patch.body, bodyJson);
+        next.body_hash = derived.body_hash;
+        next.word_count = derived.word_count;
+        next.char_count = derived.char_count;
+        body = { body_json: derived.body_json, body_html: derived.body_html, body_text: derived.body_text };
+      }
     }
-    return next;
+    return { head: next, body };
   }
 
   create(ctx: CallContext, fields: ArticlePatch = {}): Article {
@@ -153,7 +170,8 @@ export class ArticleService {
       created_at: now,
       updated_at: now,
     };
-    const row = this.applyPatch(base, fields);
+    const patched = this.applyPatch(base, fields);
+    const row: ArticleRow = { ...base, ...patched.head, ...(patched.body ?? {}) };
     this.db.transaction(() => {
       insertArticleRow(this.db, row);
       appendAudit(this.db, now, { actor: ctx.actor, action: 'article.create', articleId: row.id, toStatus: row.status });
@@ -179,50 +197,48 @@ export class ArticleService {
 
   save(ctx: CallContext, id: string, baseVersion: number, patch: ArticlePatch, reason: SaveReason): SaveResult {
     return this.db.transaction((): SaveResult => {
-      const row = selectArticleRow(this.db, id);
-      if (!row) throw notFound(id);
-      if (row.status === 'spiked') {
+      const head = selectArticleHead(this.db, id);
+      if (!head) throw notFound(id);
+      if (head.status === 'spiked') {
         throw new MidadError(ErrorCode.FORBIDDEN, 'This article is spiked; restore it before editing.', 'هذا المقال مُلغى؛ استعده قبل التحرير.', { id });
       }
-      if (row.version !== baseVersion) {
+      if (head.version !== baseVersion) {
         throw new MidadError(
           ErrorCode.VERSION_CONFLICT,
           'This article was changed elsewhere (another window or user) since you opened it. Nothing was overwritten: reload it to see the latest version, then re-apply your change.',
           'تغيّر هذا المقال في مكان آخر (نافذة أو مستخدم آخر) منذ فتحته. لم يُكتب فوق أي شيء: أعد تحميله لترى أحدث نسخة ثم أعد تطبيق تعديلك.',
-          { id, currentVersion: row.version, baseVersion },
+          { id, currentVersion: head.version, baseVersion },
         );
       }
       const now = this.now();
-      const next = this.applyPatch(row, patch);
-      const contentChanged = contentDiffers(next, row);
-      let version = row.version;
-      let updatedAt = row.updated_at;
-      if (contentChanged) {
-        version = row.version + 1;
-        updatedAt = now;
-        updateArticleRow(this.db, { ...next, version, updated_at: now }, row.version);
+      const { head: patched, body } = this.applyPatch(head, patch);
+      let next = patched;
+      if (contentDiffers(patched, head)) {
+        next = { ...patched, version: head.version + 1, updated_at: now };
+        updateArticle(this.db, next, body, head.version);
       }
-      const revisionCreated = this.maybeSnapshot(ctx, { ...next, version, updated_at: updatedAt }, reason, now);
-      return { version, updatedAt, wordCount: next.word_count, charCount: next.char_count, revisionCreated };
+      const revisionCreated = this.maybeSnapshot(ctx, next, body?.body_json ?? null, reason, now);
+      return { version: next.version, updatedAt: next.updated_at, wordCount: next.word_count, charCount: next.char_count, revisionCreated };
     })();
   }
 
-  private maybeSnapshot(ctx: CallContext, row: ArticleRow, reason: SaveReason, now: string): boolean {
-    const last = latestRevision(this.db, row.id);
+  /** Keeps a revision on a manual save, or on an autosave once the interval has passed; never twice the same content. */
+  private maybeSnapshot(ctx: CallContext, head: ArticleHead, newBodyJson: string | null, reason: SaveReason, now: string): boolean {
+    const last = latestRevision(this.db, head.id);
     if (reason === 'autosave' && last) {
       const elapsedMs = Date.parse(now) - Date.parse(last.created_at);
       if (elapsedMs < this.options.revisionIntervalMinutes() * 60_000) return false;
     }
-    const snapshot = snapshotOf(row);
+    const snapshot = snapshotOf(head, newBodyJson ?? selectBodyJson(this.db, head.id) ?? '{}');
     const contentHash = sha256(snapshot);
     if (last?.content_hash === contentHash) return false;
     insertRevision(this.db, {
-      article_id: row.id,
-      article_version: row.version,
+      article_id: head.id,
+      article_version: head.version,
       reason,
       actor: ctx.actor,
-      title: row.title,
-      word_count: row.word_count,
+      title: head.title,
+      word_count: head.word_count,
       content_hash: contentHash,
       snapshot,
       created_at: now,
@@ -262,16 +278,16 @@ export class ArticleService {
     ctx: CallContext,
     id: string,
     action: string,
-    decide: (row: ArticleRow) => Pick<ArticleRow, 'status' | 'status_before_spike'>,
+    decide: (head: ArticleHead) => Pick<ArticleHead, 'status' | 'status_before_spike'>,
   ): Article {
     return this.db.transaction((): Article => {
-      const row = selectArticleRow(this.db, id);
-      if (!row) throw notFound(id);
+      const head = selectArticleHead(this.db, id);
+      if (!head) throw notFound(id);
       const now = this.now();
-      const next: ArticleRow = { ...row, ...decide(row), version: row.version + 1, updated_at: now };
-      updateArticleRow(this.db, next, row.version);
-      appendAudit(this.db, now, { actor: ctx.actor, action, articleId: id, fromStatus: row.status, toStatus: next.status });
-      return rowToArticle(next);
+      const next: ArticleHead = { ...head, ...decide(head), version: head.version + 1, updated_at: now };
+      updateArticle(this.db, next, null, head.version);
+      appendAudit(this.db, now, { actor: ctx.actor, action, articleId: id, fromStatus: head.status, toStatus: next.status });
+      return this.get(id);
     })();
   }
 }

@@ -33,6 +33,7 @@ const migration: Migration = {
           ('draft','submitted','in_review','changes_requested','approved','published','killed','spiked')),
         status_before_spike TEXT,
         body_json TEXT NOT NULL,
+        body_hash TEXT NOT NULL,
         body_html TEXT NOT NULL,
         body_text TEXT NOT NULL,
         word_count INTEGER NOT NULL DEFAULT 0,

@@ -2,8 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { Article, ArticleStatus, ArticleSummary } from '../../../../shared/domain/article';
 import type { DocNode } from '../../../../shared/editor/docSchema';
 
-/** One row of `articles`, as stored. */
-export interface ArticleRow {
+/** The columns of `articles` without the large body columns: what a save reads and compares. */
+export interface ArticleHead {
   id: string;
   title: string;
   subtitle: string;
@@ -15,15 +15,50 @@ export interface ArticleRow {
   featured_media: string | null;
   status: ArticleStatus;
   status_before_spike: ArticleStatus | null;
-  body_json: string;
-  body_html: string;
-  body_text: string;
+  /** SHA-256 of body_json: an autosave compares it instead of reading the body back. */
+  body_hash: string;
   word_count: number;
   char_count: number;
   version: number;
   created_at: string;
   updated_at: string;
 }
+
+/** The body and what is derived from it. */
+export interface ArticleBody {
+  body_json: string;
+  body_html: string;
+  body_text: string;
+}
+
+const HEAD_COLUMNS = [
+  'id', 'title', 'subtitle', 'excerpt', 'slug', 'section', 'tags', 'byline', 'featured_media', 'status',
+  'status_before_spike', 'body_hash', 'word_count', 'char_count', 'version', 'created_at', 'updated_at',
+] as const;
+const BODY_COLUMNS = ['body_json', 'body_html', 'body_text'] as const;
+
+export function selectArticleHead(db: Database, id: string): ArticleHead | undefined {
+  return db.prepare<[string], ArticleHead>(`SELECT ${HEAD_COLUMNS.join(', ')} FROM articles WHERE id = ?`).get(id);
+}
+
+export function selectBodyJson(db: Database, id: string): string | undefined {
+  return db.prepare<[string], string>('SELECT body_json FROM articles WHERE id = ?').pluck().get(id);
+}
+
+/**
+ * Writes a new working copy only if the stored version is still `expectedVersion`; the body
+ * columns are written only when the body changed.
+ */
+export function updateArticle(db: Database, head: ArticleHead, body: ArticleBody | null, expectedVersion: number): boolean {
+  const columns = [...HEAD_COLUMNS.filter((column) => column !== 'id' && column !== 'created_at'), ...(body ? BODY_COLUMNS : [])];
+  const result = db
+    .prepare(`UPDATE articles SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id AND version = @expected_version`)
+    .run({ ...head, ...(body ?? {}), expected_version: expectedVersion });
+  return result.changes === 1;
+}
+
+/** One row of `articles`, as stored. */
+export interface ArticleRow extends ArticleHead, ArticleBody {}
 
 export function rowToArticle(row: ArticleRow): Article {
   return {
@@ -54,26 +89,9 @@ export function selectArticleRow(db: Database, id: string): ArticleRow | undefin
 
 export function insertArticleRow(db: Database, row: ArticleRow): void {
   db.prepare(
-    `INSERT INTO articles (id, title, subtitle, excerpt, slug, section, tags, byline, featured_media, status,
-       status_before_spike, body_json, body_html, body_text, word_count, char_count, version, created_at, updated_at)
-     VALUES (@id, @title, @subtitle, @excerpt, @slug, @section, @tags, @byline, @featured_media, @status,
-       @status_before_spike, @body_json, @body_html, @body_text, @word_count, @char_count, @version, @created_at, @updated_at)`,
+    `INSERT INTO articles (${[...HEAD_COLUMNS, ...BODY_COLUMNS].join(', ')})
+     VALUES (${[...HEAD_COLUMNS, ...BODY_COLUMNS].map((column) => `@${column}`).join(', ')})`,
   ).run(row);
-}
-
-/** Writes a new working copy only if the stored version is still `expectedVersion`. */
-export function updateArticleRow(db: Database, row: ArticleRow, expectedVersion: number): boolean {
-  const result = db
-    .prepare(
-      `UPDATE articles SET title = @title, subtitle = @subtitle, excerpt = @excerpt, slug = @slug, section = @section,
-         tags = @tags, byline = @byline, featured_media = @featured_media, status = @status,
-         status_before_spike = @status_before_spike, body_json = @body_json, body_html = @body_html,
-         body_text = @body_text, word_count = @word_count, char_count = @char_count, version = @version,
-         updated_at = @updated_at
-       WHERE id = @id AND version = @expected_version`,
-    )
-    .run({ ...row, expected_version: expectedVersion });
-  return result.changes === 1;
 }
 
 export interface ListArticlesQuery {
