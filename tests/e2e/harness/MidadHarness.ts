@@ -66,13 +66,19 @@ export class MidadHarness {
 
   private async openPage(): Promise<void> {
     this.context = await this.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ar' });
-    await this.context.exposeBinding('__midadInvoke', async (_source, channel: unknown, payload: unknown) => {
+    await this.context.exposeBinding('__midadInvoke', async (_source, channel: unknown, payloadJson: unknown) => {
+      let payload: unknown;
+      try {
+        payload = typeof payloadJson === 'string' ? JSON.parse(payloadJson) : undefined;
+      } catch {
+        payload = undefined;
+      }
       const result = await dispatch(this.core, channel, payload, LOCAL_ACTOR, {
         validateResponses: true,
         logError: (name, error) => console.error(`[harness] ${name} failed:`, error),
       });
       this.calls.push({ channel: String(channel), ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) });
-      return result;
+      return JSON.stringify(result);
     });
     await this.context.addInitScript({ path: PAGE_BRIDGE });
     await this.context.route('**/*', (route) => this.serve(route));

@@ -5,12 +5,20 @@ import type { Result } from '../../../shared/errors';
 
 declare global {
   interface Window {
-    __midadInvoke: (channel: string, payload: unknown) => Promise<Result<unknown>>;
+    /** The Playwright binding: JSON text both ways (see MidadHarness). */
+    __midadInvoke: (channel: string, payloadJson: string) => Promise<string>;
   }
 }
 
+// Payloads cross the binding as JSON text: Playwright's own argument serializer walks objects
+// node by node, which for a 20,000-word ProseMirror document costs ~100 ms per call, while a
+// string crosses in a few. Electron's IPC (structured clone) needs no such step.
+async function invoke(channel: string, payload: unknown): Promise<Result<unknown>> {
+  return JSON.parse(await window.__midadInvoke(channel, JSON.stringify(payload ?? {}))) as Result<unknown>;
+}
+
 Object.defineProperty(window, 'midad', {
-  value: Object.freeze(buildBridge((channel, payload) => window.__midadInvoke(channel, payload))),
+  value: Object.freeze(buildBridge(invoke)),
   writable: false,
   configurable: false,
 });
