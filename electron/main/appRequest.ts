@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { MEDIA_PATH_PREFIX } from '../../shared/ipc/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 /** The app's own origin: the renderer, its assets and stored media are all served from here. */
 export const APP_SCHEME = 'midad';
@@ -8,22 +9,8 @@ export const APP_HOST = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/**
- * Sent with every response of the app protocol, errors included. No remote origin anywhere and
- * no inline script; inline styles stay allowed because ProseMirror and React set style attributes.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Sent with every response of the app protocol, errors included (one policy for the app and the harness). */
+export { CONTENT_SECURITY_POLICY };
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
