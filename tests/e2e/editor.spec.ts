@@ -176,3 +176,14 @@ test('does show a clear screen naming the file when the database is damaged', as
     await midad.close();
   }
 });
+
+test('does save the last words typed when the window closes at once (the quit flush)', async ({ midad }) => {
+  const { page } = midad;
+  await newArticle(page);
+  await page.getByTestId('title-input').fill('إغلاق مفاجئ');
+  await focusBodyEnd(page);
+  await page.keyboard.insertText('آخر كلمات كُتبت قبل الإغلاق مباشرة');
+  // No wait for the autosave: the Electron main calls window.__midadFlush before closing.
+  await midad.restart({ flush: true });
+  await expect(midad.page.getByTestId('editor')).toContainText('آخر كلمات كُتبت قبل الإغلاق مباشرة');
+});

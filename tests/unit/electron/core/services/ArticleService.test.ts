@@ -148,3 +148,34 @@ describe('ArticleService', () => {
     core.close();
   });
 });
+
+describe('ArticleService when the file cannot be written', () => {
+  it('does report a database locked by another program as DB_BUSY and save once it is released', async () => {
+    const { core } = tempCore();
+    const article = await call(core, 'articles.create', { fields: { title: 'قبل القفل' } });
+    core.open.db.pragma('busy_timeout = 50');
+    const Database = (await import('better-sqlite3')).default;
+    const other = new Database(core.databaseFile);
+    other.exec('BEGIN EXCLUSIVE');
+    const error = await callError(core, 'articles.save', { id: article.id, baseVersion: 1, patch: { title: 'أثناء القفل' }, reason: 'autosave' });
+    expect(error.code).toBe('DB_BUSY');
+    expect(error.messageAr).toMatch(/مقفل/);
+    other.exec('ROLLBACK');
+    other.close();
+    const saved = await call(core, 'articles.save', { id: article.id, baseVersion: 1, patch: { title: 'بعد القفل' }, reason: 'autosave' });
+    expect(saved.version).toBe(2);
+    core.close();
+  });
+
+  it('does report a read-only database as DB_READONLY and save once it is writable again', async () => {
+    const { core } = tempCore();
+    const article = await call(core, 'articles.create', { fields: { title: 'قبل' } });
+    core.open.db.pragma('query_only = 1');
+    const error = await callError(core, 'articles.save', { id: article.id, baseVersion: 1, patch: { title: 'بعد' }, reason: 'autosave' });
+    expect(error.code).toBe('DB_READONLY');
+    expect(error.message).toMatch(/cannot be written/);
+    core.open.db.pragma('query_only = 0');
+    expect((await call(core, 'articles.save', { id: article.id, baseVersion: 1, patch: { title: 'بعد' }, reason: 'autosave' })).version).toBe(2);
+    core.close();
+  });
+});
