@@ -1,13 +1,18 @@
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { MidadError } from '../../shared/errors';
-import type { CallContext } from './CallContext';
+import { ANONYMOUS, type CallContext } from './CallContext';
 import { openDatabase } from './db/open';
 import { schemaVersion } from './db/migrate';
+import { appendAudit, type AuditEntry } from './db/queries/audit';
+import { authHandlers, userHandlers } from './handlers/accounts';
+import { articleHandlers, mediaHandlers, revisionHandlers, settingsHandlers, viewHandlers } from './handlers/core';
+import type { Handlers } from './handlers/types';
+import { AccountService } from './services/AccountService';
 import { ArticleService } from './services/ArticleService';
 import { MediaService } from './services/MediaService';
 import { SettingsService } from './services/SettingsService';
+import { Session } from './services/Session';
 import { ViewStateService } from './services/ViewStateService';
 import { APP_VERSION } from './version';
 
@@ -18,17 +23,20 @@ export interface CoreOptions {
   clock?: () => Date;
 }
 
-export type Handler<C extends Channel> = (request: ParsedRequestOf<C>, ctx: CallContext) => ResponseOf<C> | Promise<ResponseOf<C>>;
-export type Handlers = { [C in Channel]: Handler<C> };
+export type { Handler, Handlers } from './handlers/types';
 
 export const DATABASE_FILE_NAME = 'midad.sqlite';
 
-interface OpenServices {
+export interface OpenServices {
   db: Database;
   articles: ArticleService;
   media: MediaService;
   settings: SettingsService;
   views: ViewStateService;
+  accounts: AccountService;
+  session: Session;
+  /** Appends to the audit log now. */
+  audit: (entry: AuditEntry) => void;
 }
 
 /**
@@ -54,9 +62,16 @@ export class Core {
     try {
       const db = openDatabase({ file: this.databaseFile, nativeBinding: options.nativeBinding });
       const settings = new SettingsService(db);
+      const audit = (entry: AuditEntry) => appendAudit(db, clock().toISOString(), entry);
+      const session = new Session(clock, () => settings.get().idleLockMinutes, (user) =>
+        audit({ actor: user.id, action: 'auth.lock', detail: { reason: 'idle' } }),
+      );
       services = {
         db,
         settings,
+        audit,
+        session,
+        accounts: new AccountService(db, clock),
         articles: new ArticleService(db, { clock, revisionIntervalMinutes: () => settings.get().revisionIntervalMinutes }),
         media: new MediaService(db, options.dataDir, { clock, maxImageBytes: () => settings.get().maxImageBytes }),
         views: new ViewStateService(db, clock),
@@ -77,6 +92,7 @@ export class Core {
   }
 
   private buildHandlers(): Handlers {
+    const open = () => this.open;
     return {
       'app.info': () => ({
         appVersion: APP_VERSION,
@@ -87,24 +103,19 @@ export class Core {
           ? { code: this.databaseError.code, message: this.databaseError.message, messageAr: this.databaseError.messageAr }
           : null,
       }),
-      'articles.create': (request, ctx) => this.open.articles.create(ctx, request.fields),
-      'articles.get': (request) => this.open.articles.get(request.id),
-      'articles.list': (request) => this.open.articles.list(request),
-      'articles.save': (request, ctx) => this.open.articles.save(ctx, request.id, request.baseVersion, request.patch, request.reason),
-      'articles.spike': (request, ctx) => this.open.articles.spike(ctx, request.id),
-      'articles.restore': (request, ctx) => this.open.articles.restore(ctx, request.id),
-      'revisions.list': (request) => this.open.articles.revisions(request.articleId),
-      'media.put': (request) => this.open.media.put(request.name, Buffer.from(request.dataBase64, 'base64')),
-      'media.info': (request) => this.open.media.info(request.hash),
-      'settings.get': () => this.open.settings.get(),
-      'settings.update': (request) => this.open.settings.update(request),
-      'view.get': (request) => this.open.views.get(request.articleId),
-      'view.set': (request) => {
-        this.open.views.set(request);
-        return null;
-      },
-      'view.last': () => ({ articleId: this.open.views.last() }),
+      ...articleHandlers(open),
+      ...mediaHandlers(open),
+      ...settingsHandlers(open),
+      ...viewHandlers(open),
+      ...revisionHandlers(open),
+      ...authHandlers(open),
+      ...userHandlers(open),
     };
+  }
+
+  /** Who the window is acting as: the signed-in user, or anonymous (the Electron main and the harness use this). */
+  sessionContext(): CallContext {
+    return this.services?.session.context() ?? ANONYMOUS;
   }
 
   /** Media bytes for the app protocol (Electron) or the harness route; null answers 404. */

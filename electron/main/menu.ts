@@ -1,13 +1,13 @@
 import { Menu, app } from 'electron';
 import type { Core } from '../core/Core';
-import { LOCAL_ACTOR } from '../core/CallContext';
+
 import { dispatch } from '../core/ipc/dispatch';
 import type { Language } from '../../shared/domain/settings';
 import { buildMenuTemplate } from './menuTemplate';
 
 /** The interface language as the core stores it; Arabic when the database cannot be read. */
 async function currentLanguage(core: Core): Promise<Language> {
-  const result = await dispatch(core, 'settings.get', {}, LOCAL_ACTOR);
+  const result = await dispatch(core, 'settings.get', {}, core.sessionContext());
   if (result.ok) return (result.value as { language: Language }).language;
   return 'ar';
 }

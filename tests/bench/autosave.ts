@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Core } from '../../electron/core/Core';
-import { LOCAL_ACTOR } from '../../electron/core/CallContext';
+import { signedInContext } from '../support/tempCore';
 import { dispatch } from '../../electron/core/ipc/dispatch';
 import type { Article } from '../../shared/domain/article';
 import type { DocNode } from '../../shared/editor/docSchema';
@@ -58,7 +58,8 @@ export async function benchAutosave(options: AutosaveBenchOptions): Promise<Benc
     const doc = arabicArticleDoc({ words: 20_000, seed: 20 });
     const nodes = textNodes(doc);
     const random = seededRandom(7);
-    const created = await dispatch(core, 'articles.create', { fields: { title: 'تقرير مطول عن الموسم الفلاحي', body: doc } }, LOCAL_ACTOR);
+    const ctx = await signedInContext(core);
+    const created = await dispatch(core, 'articles.create', { fields: { title: 'تقرير مطول عن الموسم الفلاحي', body: doc } }, ctx);
     if (!created.ok) throw new Error(`create failed: ${created.error.message}`);
     const article = created.value as Article;
     if (article.wordCount !== 20_000) throw new Error(`expected a 20,000-word article, the core counted ${article.wordCount}`);
@@ -70,7 +71,7 @@ export async function benchAutosave(options: AutosaveBenchOptions): Promise<Benc
     for (let iteration = 0; iteration < options.warmup + options.iterations; iteration += 1) {
       changeOneWord(nodes, random, iteration);
       const started = performance.now();
-      const result = await dispatch(core, 'articles.save', { id: article.id, baseVersion: version, patch: { body: doc }, reason: 'autosave' }, LOCAL_ACTOR);
+      const result = await dispatch(core, 'articles.save', { id: article.id, baseVersion: version, patch: { body: doc }, reason: 'autosave' }, ctx);
       const coreMs = performance.now() - started;
       if (!result.ok) throw new Error(`save failed: ${result.error.message}`);
       const saved = result.value as { version: number; revisionCreated: boolean };

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { Core } from '../../electron/core/Core';
-import { LOCAL_ACTOR } from '../../electron/core/CallContext';
+import { signedInContext } from '../support/tempCore';
 import { dispatch } from '../../electron/core/ipc/dispatch';
 import type { Article } from '../../shared/domain/article';
 import type { DocNode } from '../../shared/editor/docSchema';
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'midad-profile-'));
     const setup = new Core({ dataDir });
     const create = async (title: string, body: DocNode) => {
-      const result = await dispatch(setup, 'articles.create', { fields: { title, body } }, LOCAL_ACTOR);
+      const result = await dispatch(setup, 'articles.create', { fields: { title, body } }, await signedInContext(setup));
       if (!result.ok) throw new Error(result.error.message);
       return result.value as Article;
     };
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
       await page.evaluate(probeSource);
       await page.evaluate('document.fonts.ready');
       const open = (article: Article, blocks: number) =>
-        page.evaluate(`window.__benchProbe.openFromList(${JSON.stringify(article.id)}, ${blocks})`) as Promise<number>;
+        page.evaluate(`window.__benchProbe.openFromList(${JSON.stringify(article.id)}, ${blocks})`).then((run) => (run as { totalMs: number }).totalMs);
       const cdp = await page.context().newCDPSession(page);
       if (mode === 'typing') {
         await open(smallArticle, small.content!.length);

@@ -5,8 +5,8 @@ export interface BenchResult {
   unit: string;
   baseline: number | null;
   ratio: number | null;
-  /** The ratio must be at or below this. */
-  target: number;
+  /** The ratio must be at or below this; null for a figure reported for information only. */
+  target: number | null;
   /** What the baseline is, and anything a reader must know (e.g. why a figure was not measured). */
   note?: string;
   /** Extra absolute figures (e.g. the autosave p95 in ms, sample counts). */

@@ -5,7 +5,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { Core } from '../../electron/core/Core';
-import { LOCAL_ACTOR } from '../../electron/core/CallContext';
+import { signedInContext } from '../support/tempCore';
 import { dispatch } from '../../electron/core/ipc/dispatch';
 import type { Article } from '../../shared/domain/article';
 import type { DocNode } from '../../shared/editor/docSchema';
@@ -37,6 +37,10 @@ interface EditorFigures {
   typing20k: TypingRun | null;
   typing1k: TypingRun | null;
   open20k: number[] | null;
+  /** Midad only: pointerdown → the article's data in the renderer, per open run. */
+  fetch20k?: number[];
+  /** Midad only: the article's data in the renderer → editable, every block rendered and laid out. */
+  render20k?: number[];
   /** Midad only: round trips of `articles.get` (harness binding + core) during the open runs. */
   getArticleMs?: number[];
   /** Why the figures are missing, when they are. */
@@ -49,7 +53,7 @@ interface Measured {
 }
 
 async function createArticle(core: Core, title: string, body: DocNode): Promise<Article> {
-  const result = await dispatch(core, 'articles.create', { fields: { title, body } }, LOCAL_ACTOR);
+  const result = await dispatch(core, 'articles.create', { fields: { title, body } }, await signedInContext(core));
   if (!result.ok) throw new Error(result.error.message);
   return result.value as Article;
 }
@@ -90,7 +94,7 @@ async function measureEditors(browser: Browser, probeSource: string, docs: Docs)
     await page.evaluate(probeSource);
     await page.evaluate('document.fonts.ready');
     const openArticle = (article: Article, blocks: number) =>
-      page.evaluate(`window.__benchProbe.openFromList(${JSON.stringify(article.id)}, ${blocks})`) as Promise<number>;
+      page.evaluate(`window.__benchProbe.openFromList(${JSON.stringify(article.id)}, ${blocks})`) as Promise<{ totalMs: number; dataMs: number | null }>;
     try {
       await openArticle(small, docs.small.content!.length);
     } catch (error) {
@@ -102,18 +106,23 @@ async function measureEditors(browser: Browser, probeSource: string, docs: Docs)
     await page.evaluate('window.__benchProbe.timeInvokes()');
     await bare.load(docs.small);
     const midadOpen: number[] = [];
+    const midadFetch: number[] = [];
+    const midadRender: number[] = [];
     const bareOpen: number[] = [];
     const getArticle: number[] = [];
     for (let run = 0; run < OPEN_RUNS + 1; run += 1) {
       await openArticle(small, docs.small.content!.length);
       await page.waitForTimeout(300);
       await page.evaluate('window.__benchProbe.takeInvokes("articles.get")');
-      const midadMs = await openArticle(big, docs.big.content!.length);
+      const midadRun = await openArticle(big, docs.big.content!.length);
       const getMs = (await page.evaluate('window.__benchProbe.takeInvokes("articles.get")')) as number[];
       await page.waitForTimeout(300);
       const bareMs = await bare.timeSetContent(docs.big);
       if (run === 0) continue; // first open of each: cold caches and JIT
-      midadOpen.push(midadMs);
+      midadOpen.push(midadRun.totalMs);
+      if (midadRun.dataMs === null) throw new Error('the renderer did not mark the arrival of the article data (midad:article-data)');
+      midadFetch.push(midadRun.dataMs);
+      midadRender.push(midadRun.totalMs - midadRun.dataMs);
       bareOpen.push(bareMs);
       getArticle.push(...getMs);
     }
@@ -123,7 +132,7 @@ async function measureEditors(browser: Browser, probeSource: string, docs: Docs)
     const [midad20k, bare20k] = await typeInterleaved([new TypingTarget(page, MIDAD_EDITOR), new TypingTarget(bare.page, BARE_EDITOR)], WARMUP, TYPED);
     // The typed text must reach the core: proves the full editor (autosave included) did the work.
     await harness.flush();
-    const saved = await dispatch(harness.core, 'articles.get', { id: big.id }, LOCAL_ACTOR);
+    const saved = await dispatch(harness.core, 'articles.get', { id: big.id }, await signedInContext(harness.core));
     if (!saved.ok || !docToText((saved.value as Article).body).endsWith(TYPED)) throw new Error('Midad did not save what was typed');
 
     await openArticle(small, docs.small.content!.length);
@@ -131,7 +140,7 @@ async function measureEditors(browser: Browser, probeSource: string, docs: Docs)
     const [midad1k, bare1k] = await typeInterleaved([new TypingTarget(page, MIDAD_EDITOR), new TypingTarget(bare.page, BARE_EDITOR)], WARMUP, TYPED);
     return {
       bare: { typing20k: bare20k!, typing1k: bare1k!, open20k: bareOpen },
-      midad: { typing20k: midad20k!, typing1k: midad1k!, open20k: midadOpen, getArticleMs: getArticle },
+      midad: { typing20k: midad20k!, typing1k: midad1k!, open20k: midadOpen, fetch20k: midadFetch, render20k: midadRender, getArticleMs: getArticle },
     };
   } finally {
     await harness.close();
@@ -158,23 +167,70 @@ function typingResult(name: string, midad: TypingRun | null, bare: TypingRun | n
   };
 }
 
-function openResult(midad: number[] | null, bare: number[] | null, missing: string | undefined, getArticleMs?: number[]): BenchResult {
-  const value = midad ? median(midad) : null;
+/**
+ * Opening the 20,000-word article, three lines:
+ *   open.20k         pointerdown in the list → editable editor with every block rendered and laid
+ *                    out, against bare `setContent` + layout. The whole user-visible figure; it
+ *                    includes fetching the article through the harness's Playwright binding.
+ *   open.20k.render  the article's data in the renderer → the same end point, against the same
+ *                    baseline. The like-for-like comparison: bare `setContent` is handed the doc
+ *                    already in memory, and so is this figure.
+ *   open.20k.fetch   pointerdown → the data in the renderer (no baseline: the bare page fetches
+ *                    nothing). Reported so the transport is never hidden.
+ */
+function openResults(figures: EditorFigures, bare: number[] | null, missing: string | undefined): BenchResult[] {
+  const midad = figures.open20k;
   const baseline = bare ? median(bare) : null;
-  return {
-    name: 'open.20k',
-    value: value === null ? null : round(value),
-    unit: 'ms',
-    baseline: baseline === null ? null : round(baseline),
-    ratio: ratioOf(value, baseline),
-    target: 1.3,
-    note: missing ?? `median of ${OPEN_RUNS}: click in the list → editable editor with every block rendered; baseline: bare editor.commands.setContent + layout`,
-    detail: {
-      ...(midad ? { runsMs: midad.map((ms) => round(ms, 1)).join(' ') } : {}),
-      ...(getArticleMs?.length ? { articlesGetRoundTripMedianMs: round(median(getArticleMs), 1) } : {}),
-      ...(bare ? { baselineRunsMs: bare.map((ms) => round(ms, 1)).join(' ') } : {}),
+  const total = midad ? median(midad) : null;
+  const render = figures.render20k?.length ? median(figures.render20k) : null;
+  const fetch = figures.fetch20k?.length ? median(figures.fetch20k) : null;
+  const runs = (values: number[] | undefined) => (values ?? []).map((ms) => round(ms, 1)).join(' ');
+  const getMedian = figures.getArticleMs?.length ? round(median(figures.getArticleMs), 1) : null;
+  const baselineRuns: Record<string, string> = bare ? { baselineRunsMs: runs(bare) } : {};
+  return [
+    {
+      name: 'open.20k',
+      value: total === null ? null : round(total),
+      unit: 'ms',
+      baseline: baseline === null ? null : round(baseline),
+      ratio: ratioOf(total, baseline),
+      target: 1.3,
+      note:
+        missing ??
+        `median of ${OPEN_RUNS}: pointerdown+click in the list → editable editor with every block rendered and laid out, ` +
+          'fetch through the harness included; baseline: bare editor.commands.setContent of the doc already in memory + layout. ' +
+          'The harness carries the article over a Playwright binding as JSON text (see open.20k.fetch; Electron uses structured-clone IPC), ' +
+          'which the baseline never pays, so the 1.3 target is met, or not, by open.20k.render; this line shows the whole cost',
+      detail: { ...(midad ? { runsMs: runs(midad) } : {}), ...baselineRuns },
     },
-  };
+    {
+      name: 'open.20k.render',
+      value: render === null ? null : round(render),
+      unit: 'ms',
+      baseline: baseline === null ? null : round(baseline),
+      ratio: ratioOf(render, baseline),
+      target: 1.3,
+      note:
+        missing ??
+        `median of ${OPEN_RUNS}: the article's data arrives in the renderer (performance mark) → editable editor with every block rendered ` +
+          'and laid out (React commit, document swap into the window\'s one editor, title and metadata); baseline: bare setContent + layout of the same doc. ' +
+          'The target applies here: both sides start from the document in page memory',
+      detail: { ...(figures.render20k ? { runsMs: runs(figures.render20k) } : {}), ...baselineRuns },
+    },
+    {
+      name: 'open.20k.fetch',
+      value: fetch === null ? null : round(fetch),
+      unit: 'ms',
+      baseline: null,
+      ratio: null,
+      target: null,
+      note:
+        missing ??
+        `median of ${OPEN_RUNS}: pointerdown → the article's data in the renderer: articles.get and view.get through the harness binding ` +
+          '(JSON text both ways, core read and response validation in Node), JSON.parse in the page. No baseline (the bare page fetches nothing); informational',
+      detail: { ...(figures.fetch20k ? { runsMs: runs(figures.fetch20k) } : {}), ...(getMedian === null ? {} : { articlesGetRoundTripMedianMs: getMedian }) },
+    },
+  ];
 }
 
 function printTable(results: BenchResult[]): void {
@@ -183,8 +239,8 @@ function printTable(results: BenchResult[]): void {
     result.value === null ? 'n/a' : `${result.value} ${result.unit}`,
     result.baseline === null ? 'n/a' : `${result.baseline} ${result.unit}`,
     result.ratio === null ? 'n/a' : String(result.ratio),
-    `≤ ${result.target}`,
-    result.ratio === null ? 'NOT MEASURED' : result.ratio <= result.target ? 'ok' : 'OVER TARGET',
+    result.target === null ? '—' : `≤ ${result.target}`,
+    result.target === null ? (result.value === null ? 'NOT MEASURED' : 'info') : result.ratio === null ? 'NOT MEASURED' : result.ratio <= result.target ? 'ok' : 'OVER TARGET',
   ]);
   const header = ['benchmark', 'value', 'baseline', 'ratio', 'target', ''];
   const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => row[index]!.length)));
@@ -198,6 +254,8 @@ function printTable(results: BenchResult[]): void {
   }
 }
 
+const notMeasuredFigures: EditorFigures = { typing20k: null, typing1k: null, open20k: null };
+
 async function main(): Promise<void> {
   const docs: Docs = { big: arabicArticleDoc({ words: 20_000, seed: 20 }), small: arabicArticleDoc({ words: 1_000, seed: 1 }) };
   console.log('autosave: 20,000-word article through the core vs raw upsert…');
@@ -209,7 +267,7 @@ async function main(): Promise<void> {
   const chromiumProblem = chromiumMissingReason();
   if (chromiumProblem) {
     const missing = `not measured: ${chromiumProblem}`;
-    results.push(typingResult('typing.p95.20k', null, null, missing), typingResult('typing.p95.1k', null, null, missing), openResult(null, null, missing));
+    results.push(typingResult('typing.p95.20k', null, null, missing), typingResult('typing.p95.1k', null, null, missing), ...openResults(notMeasuredFigures, null, missing));
   } else {
     const { probeSource } = await buildBenchBundles();
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -219,7 +277,7 @@ async function main(): Promise<void> {
       results.push(
         typingResult('typing.p95.20k', midad.typing20k, bare.typing20k, midad.missing),
         typingResult('typing.p95.1k', midad.typing1k, bare.typing1k, midad.missing),
-        openResult(midad.open20k, bare.open20k, midad.missing, midad.getArticleMs),
+        ...openResults(midad, bare.open20k, midad.missing),
       );
     } finally {
       await browser.close();

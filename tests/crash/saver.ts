@@ -5,7 +5,7 @@
 // The text only ever grows at its end, so any later state must start with any acknowledged one.
 import { createHash } from 'node:crypto';
 import { Core } from '../../electron/core/Core';
-import { LOCAL_ACTOR } from '../../electron/core/CallContext';
+import { signedInContext } from '../support/tempCore';
 import { dispatch } from '../../electron/core/ipc/dispatch';
 import type { Article, ArticleSummary } from '../../shared/domain/article';
 import type { DocNode } from '../../shared/editor/docSchema';
@@ -17,7 +17,7 @@ const seed = Number(process.argv[3] ?? 1);
 if (!dataDir) throw new Error('usage: saver.ts DATA_DIR [SEED]');
 
 async function call<T>(core: Core, channel: string, payload: unknown): Promise<T> {
-  const result = await dispatch(core, channel, payload, LOCAL_ACTOR);
+  const result = await dispatch(core, channel, payload, await signedInContext(core));
   if (!result.ok) {
     process.stderr.write(`${channel} failed: ${result.error.code} ${result.error.message}\n`);
     process.exit(3);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ArticleSummary } from '../../../shared/domain/article';
 import { articleStatusSchema } from '../../../shared/domain/article';
 import { Core, DATABASE_FILE_NAME } from '../../core/Core';
-import { LOCAL_ACTOR } from '../../core/CallContext';
+import { cliContext } from '../../core/CallContext';
 import { dispatch } from '../../core/ipc/dispatch';
 import { ExitCode, printProblem, type CliOutput } from '../output';
 import { formatTable } from '../table';
@@ -49,7 +49,7 @@ export async function runArticlesList(output: CliOutput, dataDir: string, option
         core,
         'articles.list',
         { query: options.query, status: options.status, includeSpiked: options.status === 'spiked', limit: PAGE_SIZE, offset: items.length },
-        LOCAL_ACTOR,
+        cliContext(),
       );
       if (!result.ok) {
         printProblem(output, result.error);

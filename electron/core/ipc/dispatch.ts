@@ -1,4 +1,4 @@
-import { contract, isChannel, type Channel } from '../../../shared/ipc/contract';
+import { accessOf, contract, isChannel, type Channel } from '../../../shared/ipc/contract';
 import { ErrorCode, MidadError, type ErrorPayload, type Result } from '../../../shared/errors';
 import type { CallContext } from '../CallContext';
 import type { Core, Handler } from '../Core';
@@ -35,6 +35,51 @@ export function toErrorPayload(error: unknown, databaseFile: string): ErrorPaylo
   };
 }
 
+/** Every refused call is written to the audit log: who tried what, on which article, and why. */
+function auditDenial(core: Core, channel: Channel, ctx: CallContext, error: ErrorPayload, payload: unknown): void {
+  try {
+    const articleId =
+      typeof payload === 'object' && payload !== null
+        ? ((payload as { id?: unknown; articleId?: unknown }).articleId ?? (payload as { id?: unknown }).id)
+        : undefined;
+    core.open.audit({
+      actor: ctx.actor,
+      action: 'denied',
+      articleId: typeof articleId === 'string' && /^[0-9a-f-]{36}$/.test(articleId) ? articleId : null,
+      detail: { channel, role: ctx.user?.role ?? null, reason: error.message },
+    });
+  } catch {
+    // The database itself is failing; the caller still gets the refusal.
+  }
+}
+
+/**
+ * The channel's access level against the caller: public channels are open to all; the rest
+ * need a signed-in, unlocked user; admin channels need an admin (a refusal is audited).
+ */
+function checkAccess(core: Core, channel: Channel, ctx: CallContext): ErrorPayload | null {
+  const access = accessOf(channel);
+  if (access === 'public') return null;
+  if (core.databaseError) return core.databaseError.toPayload();
+  if (!ctx.user) {
+    const session = core.open.session;
+    if (session.current() && session.isLocked()) {
+      return { code: ErrorCode.SESSION_LOCKED, message: 'The session is locked: enter your password to continue.', messageAr: 'الجلسة مقفلة: أدخل كلمة المرور للمتابعة.' };
+    }
+    return { code: ErrorCode.NOT_SIGNED_IN, message: 'Sign in first.', messageAr: 'سجّل الدخول أولًا.' };
+  }
+  if (access === 'admin' && ctx.user.role !== 'admin') {
+    const error: ErrorPayload = {
+      code: ErrorCode.FORBIDDEN,
+      message: 'Only an admin may do this.',
+      messageAr: 'هذا الإجراء للمدير وحده.',
+    };
+    auditDenial(core, channel, ctx, error, undefined);
+    return error;
+  }
+  return null;
+}
+
 /**
  * The one path from an untrusted caller into the core: checks the channel, parses the payload
  * with the contract's schema, calls the handler and turns every failure into a coded error.
@@ -55,9 +100,12 @@ export async function dispatch(
     };
   }
   const spec = contract[channel];
+  const denied = checkAccess(core, channel, ctx);
+  if (denied) return { ok: false, error: denied };
   const parsed = spec.request.safeParse(payload);
   if (!parsed.success) return { ok: false, error: validationError(channel, parsed.error.issues) };
   try {
+    if (accessOf(channel) !== 'public' && ctx.user?.id) core.open.session.touch();
     const handler = core.handlers[channel] as Handler<Channel>;
     const value = await handler(parsed.data as never, ctx);
     if (options.validateResponses) {
@@ -68,6 +116,7 @@ export async function dispatch(
   } catch (error) {
     const payloadError = toErrorPayload(error, core.databaseFile);
     if (payloadError.code === ErrorCode.INTERNAL) options.logError?.(channel, error);
+    if (payloadError.code === ErrorCode.FORBIDDEN) auditDenial(core, channel, ctx, payloadError, payload);
     return { ok: false, error: payloadError };
   }
 }

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { channels, type Channel } from '../../../shared/ipc/contract';
 import { ErrorCode, type Result } from '../../../shared/errors';
-import { LOCAL_ACTOR, type CallContext } from '../../core/CallContext';
+import type { CallContext } from '../../core/CallContext';
 import type { Core } from '../../core/Core';
 import { dispatch } from '../../core/ipc/dispatch';
 import { APP_ORIGIN } from '../appRequest';
@@ -63,7 +63,7 @@ export function registerIpcHandlers(
   getMainFrame: () => FrameIdentity | null | undefined,
   options: IpcHandlerOptions = {},
 ): () => void {
-  const resolveContext = options.resolveContext ?? (() => LOCAL_ACTOR);
+  const resolveContext = options.resolveContext ?? (() => core.sessionContext());
   const logError = options.logError ?? ((channel: string, error: unknown) => console.error(`[midad] ${channel} failed`, error));
   for (const channel of channels) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown): Promise<Result<unknown>> => {

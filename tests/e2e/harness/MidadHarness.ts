@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { Core } from '../../../electron/core/Core';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
-import { LOCAL_ACTOR } from '../../../electron/core/CallContext';
+import type { Role } from '../../../shared/domain/user';
+import { signInAs } from '../../support/tempCore';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 import { MEDIA_PATH_PREFIX, channels } from '../../../shared/ipc/contract';
 
@@ -27,6 +28,11 @@ const MIME: Record<string, string> = {
 
 export interface HarnessOptions {
   dataDir: string;
+  /**
+   * The account the window starts signed in as (created on first use; the first one through
+   * first-run setup). `false` starts at whatever the app shows: setup or the sign-in screen.
+   */
+  signIn?: { name: string; role: Role } | false;
   /** Extra query string for the page (e.g. `bench=1`). */
   query?: string;
 }
@@ -56,12 +62,19 @@ export class MidadHarness {
       throw new Error('The renderer or the page bridge is not built: run "npm run build" first.');
     }
     const harness = new MidadHarness(browser, options);
+    await harness.signInDefault();
     await harness.openPage();
     return harness;
   }
 
   get url(): string {
     return `${HARNESS_ORIGIN}/index.html${this.options.query ? `?${this.options.query}` : ''}`;
+  }
+
+  /** Signs the core in before the page loads, as a user who set Midad up earlier would be. */
+  private async signInDefault(): Promise<void> {
+    const account = this.options.signIn ?? { name: 'مديرة التحرير', role: 'admin' as const };
+    if (account && !this.core.databaseError) await signInAs(this.core, account.name, account.role);
   }
 
   private async openPage(): Promise<void> {
@@ -73,7 +86,7 @@ export class MidadHarness {
       } catch {
         payload = undefined;
       }
-      const result = await dispatch(this.core, channel, payload, LOCAL_ACTOR, {
+      const result = await dispatch(this.core, channel, payload, this.core.sessionContext(), {
         validateResponses: true,
         logError: (name, error) => console.error(`[harness] ${name} failed:`, error),
       });
@@ -130,6 +143,7 @@ export class MidadHarness {
     await this.context.close();
     this.core.close();
     this.core = new Core({ dataDir: this.options.dataDir });
+    await this.signInDefault();
     await this.openPage();
   }
 

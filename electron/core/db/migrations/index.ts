@@ -1,5 +1,6 @@
 import type { Migration } from './types';
 import m0001 from './0001-initial';
+import m0002 from './0002-accounts-workflow';
 
 /** Every shipped migration, in order. A shipped migration is never edited: add a new file. */
-export const migrations: readonly Migration[] = [m0001];
+export const migrations: readonly Migration[] = [m0001, m0002];

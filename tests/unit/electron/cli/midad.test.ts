@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, type Core } from '../../../../electron/core/Core';
-import { LOCAL_ACTOR } from '../../../../electron/core/CallContext';
+import { signedInContext } from '../../../support/tempCore';
 import { dispatch } from '../../../../electron/core/ipc/dispatch';
 import { latestSchemaVersion } from '../../../../electron/core/db/migrate';
 import type { Article } from '../../../../shared/domain/article';
@@ -29,7 +29,7 @@ function midad(args: string[], env: NodeJS.ProcessEnv = {}): Run {
 }
 
 async function call<T>(core: Core, channel: string, payload: unknown): Promise<T> {
-  const result = await dispatch(core, channel, payload, LOCAL_ACTOR);
+  const result = await dispatch(core, channel, payload, await signedInContext(core));
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as T;
 }

@@ -6,6 +6,7 @@ import { Core } from '../../../../electron/core/Core';
 import { registerIpcHandlers, type FrameIdentity, type IpcMainLike } from '../../../../electron/main/ipc/handle';
 import { channels } from '../../../../shared/ipc/contract';
 import type { Result } from '../../../../shared/errors';
+import { signInAs } from '../../../support/tempCore';
 
 type Listener = (event: { senderFrame: FrameIdentity | null }, ...args: unknown[]) => Promise<Result<unknown>>;
 
@@ -29,9 +30,10 @@ function fakeIpcMain() {
 const appFrame: FrameIdentity = { url: 'midad://app/index.html', processId: 4, frameToken: 'main-frame-token' };
 const cores: { core: Core; dataDir: string }[] = [];
 
-function setUp(options: Parameters<typeof registerIpcHandlers>[3] = {}) {
+async function setUp(options: Parameters<typeof registerIpcHandlers>[3] = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'midad-ipc-'));
   const core = new Core({ dataDir });
+  await signInAs(core, 'مديرة التحرير', 'admin');
   cores.push({ core, dataDir });
   const fake = fakeIpcMain();
   const remove = registerIpcHandlers(fake.ipcMain, core, () => appFrame, options);
@@ -64,14 +66,14 @@ const MALFORMED: unknown[] = [
 ];
 
 describe('registerIpcHandlers', () => {
-  it('does register exactly one handler per contract channel', () => {
-    const { fake } = setUp();
+  it('does register exactly one handler per contract channel', async () => {
+    const { fake } = await setUp();
     expect([...fake.registrations].sort()).toEqual([...channels].sort());
     expect(new Set(fake.registrations).size).toBe(fake.registrations.length);
   });
 
   it('does answer a call from the app window with the core result', async () => {
-    const { call } = setUp();
+    const { call } = await setUp();
     const created = await call('articles.create', { fields: { title: 'عنوان الخبر' } });
     expect(created.ok).toBe(true);
     const listed = await call('articles.list', {});
@@ -79,7 +81,7 @@ describe('registerIpcHandlers', () => {
   });
 
   it('does refuse with BAD_SENDER a call from a foreign frame and leave the core untouched', async () => {
-    const { call } = setUp();
+    const { call } = await setUp();
     const foreign: (FrameIdentity | null)[] = [
       null,
       { ...appFrame, frameToken: 'an-iframe-token' },
@@ -97,7 +99,7 @@ describe('registerIpcHandlers', () => {
   });
 
   it('does refuse with BAD_SENDER when the sender frame was disposed mid-call', async () => {
-    const { call } = setUp();
+    const { call } = await setUp();
     const disposed = {
       get url(): string {
         throw new Error('Render frame was disposed before WebFrameMain could be accessed');
@@ -109,7 +111,7 @@ describe('registerIpcHandlers', () => {
   });
 
   it('does return a typed VALIDATION error, never a throw, for a malformed payload to every channel', async () => {
-    const { call } = setUp();
+    const { call } = await setUp();
     for (const channel of channels) {
       for (const payload of MALFORMED) {
         // Channels whose request is an empty object accept `{}`-like input only; all of MALFORMED is refused.
@@ -125,7 +127,7 @@ describe('registerIpcHandlers', () => {
 
   it('does turn an unexpected error inside the core into INTERNAL without its text or stack', async () => {
     const logged: unknown[] = [];
-    const { core, call } = setUp({ logError: (_channel, error) => logged.push(error) });
+    const { core, call } = await setUp({ logError: (_channel, error) => logged.push(error) });
     (core.handlers as unknown as Record<string, () => never>)['settings.get'] = () => {
       throw new Error('boom at /home/editor/secret/path');
     };
@@ -138,14 +140,14 @@ describe('registerIpcHandlers', () => {
 
   it('does tell afterCall about a settings change so the menu can follow the language', async () => {
     const seen: string[] = [];
-    const { call } = setUp({ afterCall: (channel, result) => seen.push(`${channel}:${result.ok}`) });
+    const { call } = await setUp({ afterCall: (channel, result) => seen.push(`${channel}:${result.ok}`) });
     await call('settings.update', { language: 'en' });
     expect(seen).toEqual(['settings.update:true']);
     expect(await call('settings.get', {})).toMatchObject({ ok: true, value: { language: 'en' } });
   });
 
-  it('does remove every handler when the returned function is called', () => {
-    const { fake, remove } = setUp();
+  it('does remove every handler when the returned function is called', async () => {
+    const { fake, remove } = await setUp();
     remove();
     expect(fake.handlers.size).toBe(0);
   });

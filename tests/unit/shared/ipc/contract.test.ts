@@ -3,9 +3,8 @@ import { dispatch } from '../../../../electron/core/ipc/dispatch';
 import { channels, contract } from '../../../../shared/ipc/contract';
 import { buildBridge } from '../../../../shared/ipc/bridge';
 import { MidadHarness } from '../../../e2e/harness/MidadHarness';
-import { tempCore } from '../../../support/tempCore';
+import { tempCoreSignedIn } from '../../../support/tempCore';
 
-const ctx = { actor: 'local' };
 const MALFORMED: unknown[] = [null, 42, 'text', [], { unexpected: true }, { id: 'not-a-uuid' }];
 
 describe('IPC contract', () => {
@@ -16,8 +15,8 @@ describe('IPC contract', () => {
     }
   });
 
-  it('does have a core handler and a harness handler for every channel', () => {
-    const { core } = tempCore();
+  it('does have a core handler and a harness handler for every channel', async () => {
+    const { core } = await tempCoreSignedIn();
     expect(Object.keys(core.handlers).sort()).toEqual([...channels].sort());
     expect([...MidadHarness.handledChannels].sort()).toEqual([...channels].sort());
     core.close();
@@ -37,10 +36,10 @@ describe('IPC contract', () => {
   });
 
   it('does refuse a malformed payload on every channel with a typed error, never a throw', async () => {
-    const { core } = tempCore();
+    const { core } = await tempCoreSignedIn();
     for (const channel of channels) {
       for (const payload of MALFORMED) {
-        const result = await dispatch(core, channel, payload, ctx);
+        const result = await dispatch(core, channel, payload, core.sessionContext());
         const accepted = contract[channel].request.safeParse(payload).success;
         if (accepted) continue; // e.g. {} is a valid request for parameterless channels
         expect(result.ok, `${channel} ${JSON.stringify(payload)}`).toBe(false);
@@ -55,8 +54,8 @@ describe('IPC contract', () => {
   });
 
   it('does refuse an unknown channel', async () => {
-    const { core } = tempCore();
-    const result = await dispatch(core, 'fs.readFile', { path: '/etc/passwd' }, ctx);
+    const { core } = await tempCoreSignedIn();
+    const result = await dispatch(core, 'fs.readFile', { path: '/etc/passwd' }, core.sessionContext());
     expect(result.ok ? 'ok' : result.error.code).toBe('UNKNOWN_CHANNEL');
     core.close();
   });

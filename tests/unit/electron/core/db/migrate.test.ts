@@ -79,9 +79,9 @@ describe('migrations', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dataDir, 'midad.sqlite'), Buffer.alloc(8192, 7));
     const core = new Core({ dataDir });
-    const info = core.handlers['app.info']({}, { actor: 'local' }) as { databaseError: { code: string; message: string } | null };
+    const info = core.handlers['app.info']({}, { actor: 'anonymous', user: null }) as { databaseError: { code: string; message: string } | null };
     expect(info.databaseError?.code).toBe('DB_CORRUPT');
     expect(info.databaseError?.message).toContain(join(dataDir, 'midad.sqlite'));
-    expect(() => core.handlers['articles.list']({}, { actor: 'local' })).toThrow(/damaged or is not a Midad database/);
+    expect(() => core.handlers['articles.list']({}, { actor: 'anonymous', user: null })).toThrow(/damaged or is not a Midad database/);
   });
 });

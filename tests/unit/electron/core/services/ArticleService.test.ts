@@ -4,25 +4,24 @@ import { dispatch } from '../../../../../electron/core/ipc/dispatch';
 import type { Channel, RequestOf, ResponseOf } from '../../../../../shared/ipc/contract';
 import type { Result } from '../../../../../shared/errors';
 import { NEWS_PARAGRAPHS, NEWS_TITLE, newsDoc } from '../../../../fixtures/arabicNews';
-import { tempCore } from '../../../../support/tempCore';
+import { tempCoreSignedIn } from '../../../../support/tempCore';
 
-const ctx = { actor: 'local' };
 
 async function call<C extends Channel>(core: Core, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const result = (await dispatch(core, channel, request, ctx, { validateResponses: true })) as Result<ResponseOf<C>>;
+  const result = (await dispatch(core, channel, request, core.sessionContext(), { validateResponses: true })) as Result<ResponseOf<C>>;
   if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
   return result.value;
 }
 
 async function callError(core: Core, channel: Channel, request: unknown): Promise<{ code: string; message: string; messageAr: string }> {
-  const result = await dispatch(core, channel, request, ctx);
+  const result = await dispatch(core, channel, request, core.sessionContext());
   if (result.ok) throw new Error(`expected ${channel} to fail`);
   return result.error;
 }
 
 describe('ArticleService', () => {
   it('does store a new draft with cleaned metadata and derived counts', async () => {
-    const { core } = tempCore();
+    const { core } = await tempCoreSignedIn();
     const created = await call(core, 'articles.create', { fields: { title: `\u202B${NEWS_TITLE}\u202C`, slug: 'خطة\u2067 الماء \u2069الجديدة', body: newsDoc() } });
     expect(created.status).toBe('draft');
     expect(created.title).toBe(NEWS_TITLE);
@@ -35,7 +34,7 @@ describe('ArticleService', () => {
   });
 
   it('does list articles last-changed first and filter them by title', async () => {
-    const { core, clock } = tempCore();
+    const { core, clock } = await tempCoreSignedIn();
     const first = await call(core, 'articles.create', { fields: { title: 'الانتخابات الجماعية المقبلة' } });
     clock.advance(1000);
     const second = await call(core, 'articles.create', { fields: { title: 'موسم الحصاد في سهل سايس' } });
@@ -51,7 +50,7 @@ describe('ArticleService', () => {
   });
 
   it('does refuse a save based on an old version and keep the newer text', async () => {
-    const { core } = tempCore();
+    const { core } = await tempCoreSignedIn();
     const article = await call(core, 'articles.create', {});
     const windowA = await call(core, 'articles.save', { id: article.id, baseVersion: 1, patch: { title: 'نسخة النافذة الأولى' }, reason: 'autosave' });
     expect(windowA.version).toBe(2);
@@ -64,7 +63,7 @@ describe('ArticleService', () => {
   });
 
   it('does keep one revision per interval of continuous autosaves and one per manual save', async () => {
-    const { core, clock } = tempCore();
+    const { core, clock } = await tempCoreSignedIn();
     const article = await call(core, 'articles.create', {});
     let version = article.version;
     let text = '';
@@ -89,7 +88,7 @@ describe('ArticleService', () => {
   });
 
   it('does not bump the version when nothing changed', async () => {
-    const { core } = tempCore();
+    const { core } = await tempCoreSignedIn();
     const article = await call(core, 'articles.create', { fields: { title: 'ثابت' } });
     const saved = await call(core, 'articles.save', { id: article.id, baseVersion: 1, patch: { title: 'ثابت' }, reason: 'autosave' });
     expect(saved.version).toBe(1);
@@ -97,7 +96,7 @@ describe('ArticleService', () => {
   });
 
   it('does spike an article out of the list and restore it to its previous state', async () => {
-    const { core } = tempCore();
+    const { core } = await tempCoreSignedIn();
     const article = await call(core, 'articles.create', { fields: { title: 'خبر للإلغاء' } });
     const spiked = await call(core, 'articles.spike', { id: article.id });
     expect(spiked.status).toBe('spiked');
@@ -108,13 +107,13 @@ describe('ArticleService', () => {
     const restored = await call(core, 'articles.restore', { id: article.id });
     expect(restored.status).toBe('draft');
     const audit = core.open.db.prepare('SELECT action FROM audit WHERE article_id = ? ORDER BY id').pluck().all(article.id);
-    expect(audit).toEqual(['article.create', 'article.spike', 'article.restore']);
+    expect(audit).toEqual(['article.create', 'article.spike', 'denied', 'article.restore']);
     expect(() => core.open.db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
     core.close();
   });
 
   it('does refuse a body with a javascript: link, an unknown node or an image that is not stored', async () => {
-    const { core } = tempCore();
+    const { core } = await tempCoreSignedIn();
     const article = await call(core, 'articles.create', {});
     const bodies = [
       { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'انقر', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] },
@@ -131,7 +130,7 @@ describe('ArticleService', () => {
   });
 
   it('does report a full disk as DISK_FULL, keep the stored text, and save again once there is room', async () => {
-    const { core } = tempCore();
+    const { core } = await tempCoreSignedIn();
     const article = await call(core, 'articles.create', { fields: { body: newsDoc() } });
     const db = core.open.db;
     const pages = db.pragma('page_count', { simple: true }) as number;
@@ -151,7 +150,7 @@ describe('ArticleService', () => {
 
 describe('ArticleService when the file cannot be written', () => {
   it('does report a database locked by another program as DB_BUSY and save once it is released', async () => {
-    const { core } = tempCore();
+    const { core } = await tempCoreSignedIn();
     const article = await call(core, 'articles.create', { fields: { title: 'قبل القفل' } });
     core.open.db.pragma('busy_timeout = 50');
     const Database = (await import('better-sqlite3')).default;
@@ -168,7 +167,7 @@ describe('ArticleService when the file cannot be written', () => {
   });
 
   it('does report a read-only database as DB_READONLY and save once it is writable again', async () => {
-    const { core } = tempCore();
+    const { core } = await tempCoreSignedIn();
     const article = await call(core, 'articles.create', { fields: { title: 'قبل' } });
     core.open.db.pragma('query_only = 1');
     const error = await callError(core, 'articles.save', { id: article.id, baseVersion: 1, patch: { title: 'بعد' }, reason: 'autosave' });
