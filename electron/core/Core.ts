@@ -6,7 +6,9 @@ import { openDatabase } from './db/open';
 import { schemaVersion } from './db/migrate';
 import { appendAudit, type AuditEntry } from './db/queries/audit';
 import { authHandlers, userHandlers } from './handlers/accounts';
-import { articleHandlers, mediaHandlers, revisionHandlers, settingsHandlers, viewHandlers } from './handlers/core';
+import { articleHandlers, mediaHandlers, settingsHandlers, viewHandlers } from './handlers/core';
+import { historyHandlers } from './handlers/history';
+import { workflowHandlers } from './handlers/workflow';
 import type { Handlers } from './handlers/types';
 import { AccountService } from './services/AccountService';
 import { ArticleService } from './services/ArticleService';
@@ -72,7 +74,11 @@ export class Core {
         audit,
         session,
         accounts: new AccountService(db, clock),
-        articles: new ArticleService(db, { clock, revisionIntervalMinutes: () => settings.get().revisionIntervalMinutes }),
+        articles: new ArticleService(db, {
+          clock,
+          revisionIntervalMinutes: () => settings.get().revisionIntervalMinutes,
+          allowSelfApproval: () => settings.get().allowSelfApproval,
+        }),
         media: new MediaService(db, options.dataDir, { clock, maxImageBytes: () => settings.get().maxImageBytes }),
         views: new ViewStateService(db, clock),
       };
@@ -107,7 +113,8 @@ export class Core {
       ...mediaHandlers(open),
       ...settingsHandlers(open),
       ...viewHandlers(open),
-      ...revisionHandlers(open),
+      ...workflowHandlers(open),
+      ...historyHandlers(open),
       ...authHandlers(open),
       ...userHandlers(open),
     };

@@ -30,12 +30,32 @@ export const articleFieldsSchema = z.object({
   byline: shortText(300),
   featuredMedia: sha256Schema.nullable(),
   body: docSchema,
+  priority: z.enum(['normal', 'urgent']),
+  /** When the desk needs it (ISO 8601), or null. */
+  deadline: z.string().datetime({ offset: true }).nullable(),
 });
 export type ArticleFields = z.infer<typeof articleFieldsSchema>;
 export const articlePatchSchema = articleFieldsSchema.partial();
 export type ArticlePatch = z.infer<typeof articlePatchSchema>;
 
+export const prioritySchema = z.enum(['normal', 'urgent']);
+export type Priority = z.infer<typeof prioritySchema>;
+
+/** What the signed-in user may do with an article, computed by the core from the workflow rules. */
+export const articlePermissionsSchema = z.object({
+  canEdit: z.boolean(),
+  actions: z.array(z.string()),
+});
+
 export const articleSchema = articleFieldsSchema.extend({
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  scheduledAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  permissions: articlePermissionsSchema,
   id: uuidSchema,
   status: articleStatusSchema,
   statusBeforeSpike: articleStatusSchema.nullable(),
@@ -54,6 +74,12 @@ export const articleSummarySchema = z.object({
   status: articleStatusSchema,
   wordCount: z.number().int().nonnegative(),
   section: z.string(),
+  authorName: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  priority: prioritySchema,
+  deadline: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  scheduledAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -66,6 +92,8 @@ export const revisionSummarySchema = z.object({
   id: z.number().int(),
   articleId: uuidSchema,
   reason: z.string(),
+  /** Who made the change: a user's name, or the CLI. */
+  actorName: z.string(),
   title: z.string(),
   wordCount: z.number().int(),
   createdAt: z.string(),

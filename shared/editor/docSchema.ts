@@ -20,7 +20,8 @@ export const NODE_TYPES = [
   'codeBlock',
   'image',
 ] as const;
-export const MARK_TYPES = ['bold', 'italic', 'link', 'strike', 'underline', 'code'] as const;
+/** `comment` anchors a desk comment (attrs.id); it is never exported or published. */
+export const MARK_TYPES = ['bold', 'italic', 'link', 'strike', 'underline', 'code', 'comment'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 export type MarkType = (typeof MARK_TYPES)[number];
 
@@ -93,6 +94,10 @@ export function findDocProblem(value: unknown, depth = 0, path = 'body'): string
         return `${path}: unknown mark`;
       }
       if (mark.attrs !== undefined && mark.attrs !== null && !isPlainObject(mark.attrs)) return `${path}: mark attrs must be an object`;
+      if (mark.type === 'comment') {
+        const id = (mark.attrs as Record<string, unknown> | undefined)?.id;
+        if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) return `${path}: comment mark without an id`;
+      }
       if (mark.type === 'link') {
         const href = (mark.attrs as Record<string, unknown> | undefined)?.href;
         if (typeof href !== 'string' || !isSafeLinkHref(href)) return `${path}: link must be http, https or mailto`;

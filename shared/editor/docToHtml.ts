@@ -29,6 +29,7 @@ function wrapMarks(html: string, marks: DocMark[] | undefined): string {
       case 'strike': out = `<s>${out}</s>`; break;
       case 'underline': out = `<u>${out}</u>`; break;
       case 'code': out = `<code>${out}</code>`; break;
+      case 'comment': break; // desk comments never leave Midad
       case 'link': {
         const href = typeof mark.attrs?.href === 'string' ? mark.attrs.href : '';
         if (isSafeLinkHref(href)) out = `<a href="${escapeHtml(href.trim())}" rel="noopener noreferrer nofollow">${out}</a>`;

@@ -3,6 +3,7 @@ import { revisionSummarySchema, uuidSchema } from '../domain/article';
 import { channel, type Access } from './channel';
 import { accountChannels } from './channels/accounts';
 import { coreChannels } from './channels/core';
+import { deskChannels } from './channels/desk';
 
 export { mediaInfoSchema, viewStateSchema } from './channels/core';
 export type { Access } from './channel';
@@ -16,6 +17,7 @@ export type { Access } from './channel';
 export const contract = {
   ...coreChannels,
   ...accountChannels,
+  ...deskChannels,
   'revisions.list': channel('user', z.object({ articleId: uuidSchema }).strict(), z.array(revisionSummarySchema)),
 } as const;
 

@@ -4,7 +4,7 @@ import type { HandlersFor } from './types';
 export function articleHandlers(open: () => OpenServices): HandlersFor<'articles'> {
   return {
     'articles.create': (request, ctx) => open().articles.create(ctx, request.fields),
-    'articles.get': (request) => open().articles.get(request.id),
+    'articles.get': (request, ctx) => open().articles.get(ctx, request.id),
     'articles.list': (request) => open().articles.list(request),
     'articles.save': (request, ctx) => open().articles.save(ctx, request.id, request.baseVersion, request.patch, request.reason),
     'articles.spike': (request, ctx) => open().articles.spike(ctx, request.id),
@@ -39,11 +39,5 @@ export function viewHandlers(open: () => OpenServices): HandlersFor<'view'> {
       return null;
     },
     'view.last': () => ({ articleId: open().views.last() }),
-  };
-}
-
-export function revisionHandlers(open: () => OpenServices): HandlersFor<'revisions'> {
-  return {
-    'revisions.list': (request) => open().articles.revisions(request.articleId),
   };
 }

@@ -22,9 +22,12 @@ import {
 import { appendAudit } from '../db/queries/audit';
 import { insertRevision, latestRevision, listRevisions } from '../db/queries/revisions';
 import type { CallContext } from '../CallContext';
+import { allowedActions, canEdit, decide, type DenialReason, type WorkflowAction, type WorkflowActor, type WorkflowArticle } from '../../../shared/workflow/stateMachine';
 
 export interface ArticleServiceOptions {
   clock: () => Date;
+  /** One-person desks: a reviewer may approve what they wrote. */
+  allowSelfApproval: () => boolean;
   /** Minutes of continuous editing between two autosave snapshots. */
   revisionIntervalMinutes: () => number;
 }
@@ -37,7 +40,6 @@ export interface SaveResult {
   revisionCreated: boolean;
 }
 
-const SPIKEABLE: ReadonlySet<ArticleStatus> = new Set(['draft', 'submitted', 'in_review', 'changes_requested', 'approved']);
 
 function notFound(id: string): MidadError {
   return new MidadError(ErrorCode.NOT_FOUND, `Article ${id} does not exist.`, `المقال ${id} غير موجود.`, { id });
@@ -62,6 +64,30 @@ function snapshotOf(head: ArticleHead, bodyJson: string): string {
     featuredMedia: head.featured_media,
   });
   return `${meta.slice(0, -1)},"body":${bodyJson}}`;
+}
+
+export function workflowArticle(head: Pick<ArticleHead, 'status' | 'author_id' | 'assignee_id' | 'status_before_spike'>): WorkflowArticle {
+  return { status: head.status, authorId: head.author_id, assigneeId: head.assignee_id, statusBeforeSpike: head.status_before_spike };
+}
+
+/** The workflow's view of the caller; the CLI acts as an admin that owns nothing. */
+export function workflowActor(ctx: CallContext): WorkflowActor {
+  if (!ctx.user) throw new MidadError(ErrorCode.NOT_SIGNED_IN, 'Sign in first.', 'سجّل الدخول أولًا.');
+  return { userId: ctx.user.id ?? ctx.actor, role: ctx.user.role };
+}
+
+const DENIAL_MESSAGES: Record<DenialReason, [string, string]> = {
+  wrong_state: ['This cannot be done while the article is in its current state.', 'لا يمكن القيام بهذا والمقال في حالته الحالية.'],
+  role: ['Your role does not allow this.', 'دورك لا يسمح بهذا.'],
+  not_owner: ['Only the author (or an admin) may do this.', 'هذا للكاتب وحده (أو للمدير).'],
+  not_assignee: ['Only the reviewer who claimed this article (or an admin) may do this.', 'هذا للمدقق الذي تسلّم المقال وحده (أو للمدير).'],
+  own_article: ['A reviewer cannot approve an article they wrote.', 'لا يعتمد المدقق مقالًا كتبه بنفسه.'],
+  claimed: ['A reviewer has this article; wait until it comes back to you.', 'المقال بين يدي مدقق؛ انتظر حتى يعود إليك.'],
+};
+
+export function forbidden(reason: DenialReason, detail: Record<string, unknown> = {}): MidadError {
+  const [en, ar] = DENIAL_MESSAGES[reason];
+  return new MidadError(ErrorCode.FORBIDDEN, en, ar, { reason, ...detail });
 }
 
 function sha256(text: string): string {
@@ -133,6 +159,8 @@ export class ArticleService {
     if (patch.section !== undefined) next.section = cleanSingleLine(patch.section).trim();
     if (patch.tags !== undefined) next.tags = JSON.stringify(cleanTags(patch.tags));
     if (patch.byline !== undefined) next.byline = cleanSingleLine(patch.byline);
+    if (patch.priority !== undefined) next.priority = patch.priority;
+    if (patch.deadline !== undefined) next.deadline = patch.deadline;
     if (patch.featuredMedia !== undefined) {
       if (patch.featuredMedia) this.assertMediaExists([patch.featuredMedia]);
       next.featured_media = patch.featuredMedia;
@@ -169,6 +197,13 @@ export class ArticleService {
       version: 1,
       created_at: now,
       updated_at: now,
+      author_id: ctx.user?.id ?? null,
+      assignee_id: null,
+      priority: 'normal',
+      deadline: null,
+      scheduled_at: null,
+      submitted_at: null,
+      published_at: null,
     };
     const patched = this.applyPatch(base, fields);
     const row: ArticleRow = { ...base, ...patched.head, ...(patched.body ?? {}) };
@@ -176,13 +211,37 @@ export class ArticleService {
       insertArticleRow(this.db, row);
       appendAudit(this.db, now, { actor: ctx.actor, action: 'article.create', articleId: row.id, toStatus: row.status });
     })();
-    return rowToArticle(row);
+    return this.get(ctx, row.id);
   }
 
-  get(id: string): Article {
+  /** What the caller may do with this article (the UI shows only these; the core enforces them). */
+  permissionsFor(ctx: CallContext, head: Pick<ArticleHead, 'status' | 'author_id' | 'assignee_id' | 'status_before_spike'>): Article['permissions'] {
+    if (!ctx.user) return { canEdit: false, actions: [] };
+    const actor = workflowActor(ctx);
+    const article = workflowArticle(head);
+    return {
+      canEdit: canEdit(article, actor) === null,
+      actions: allowedActions(article, actor, { allowSelfApproval: this.options.allowSelfApproval() }),
+    };
+  }
+
+  get(ctx: CallContext, id: string): Article {
     const row = selectArticleRow(this.db, id);
     if (!row) throw notFound(id);
-    return rowToArticle(row);
+    return rowToArticle(row, this.permissionsFor(ctx, row));
+  }
+
+  /** Refuses unless the workflow allows `action` for the caller; returns the resulting state. */
+  decide(ctx: CallContext, head: ArticleHead, action: WorkflowAction): ArticleStatus {
+    const decision = decide(action, workflowArticle(head), workflowActor(ctx), { allowSelfApproval: this.options.allowSelfApproval() });
+    if (!decision.allowed) throw forbidden(decision.reason, { action, status: head.status });
+    return decision.to;
+  }
+
+  head(id: string): ArticleHead {
+    const head = selectArticleHead(this.db, id);
+    if (!head) throw notFound(id);
+    return head;
   }
 
   list(query: { query?: string; status?: ArticleStatus; includeSpiked?: boolean; limit?: number; offset?: number }) {
@@ -202,6 +261,8 @@ export class ArticleService {
       if (head.status === 'spiked') {
         throw new MidadError(ErrorCode.FORBIDDEN, 'This article is spiked; restore it before editing.', 'هذا المقال مُلغى؛ استعده قبل التحرير.', { id });
       }
+      const denied = canEdit(workflowArticle(head), workflowActor(ctx));
+      if (denied) throw forbidden(denied, { id, status: head.status });
       if (head.version !== baseVersion) {
         throw new MidadError(
           ErrorCode.VERSION_CONFLICT,
@@ -252,26 +313,11 @@ export class ArticleService {
   }
 
   spike(ctx: CallContext, id: string): Article {
-    return this.changeStatus(ctx, id, 'article.spike', (row) => {
-      if (!SPIKEABLE.has(row.status)) {
-        throw new MidadError(
-          ErrorCode.FORBIDDEN,
-          `An article that is ${row.status} cannot be spiked.`,
-          `لا يمكن إلغاء مقال حالته ${row.status}.`,
-          { status: row.status },
-        );
-      }
-      return { status: 'spiked', status_before_spike: row.status };
-    });
+    return this.changeStatus(ctx, id, 'article.spike', (head) => ({ status: this.decide(ctx, head, 'spike'), status_before_spike: head.status }));
   }
 
   restore(ctx: CallContext, id: string): Article {
-    return this.changeStatus(ctx, id, 'article.restore', (row) => {
-      if (row.status !== 'spiked') {
-        throw new MidadError(ErrorCode.FORBIDDEN, 'Only a spiked article can be restored.', 'لا يُستعاد إلا مقال مُلغى.', { status: row.status });
-      }
-      return { status: row.status_before_spike ?? 'draft', status_before_spike: null };
-    });
+    return this.changeStatus(ctx, id, 'article.restore', (head) => ({ status: this.decide(ctx, head, 'restore'), status_before_spike: null }));
   }
 
   private changeStatus(
@@ -287,7 +333,7 @@ export class ArticleService {
       const next: ArticleHead = { ...head, ...decide(head), version: head.version + 1, updated_at: now };
       updateArticle(this.db, next, null, head.version);
       appendAudit(this.db, now, { actor: ctx.actor, action, articleId: id, fromStatus: head.status, toStatus: next.status });
-      return this.get(id);
+      return this.get(ctx, id);
     })();
   }
 }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Article, ArticleStatus, ArticleSummary } from '../../../../shared/domain/article';
+import type { Article, ArticleStatus, ArticleSummary, Priority } from '../../../../shared/domain/article';
 import type { DocNode } from '../../../../shared/editor/docSchema';
 
 /** The columns of `articles` without the large body columns: what a save reads and compares. */
@@ -22,6 +22,14 @@ export interface ArticleHead {
   version: number;
   created_at: string;
   updated_at: string;
+  author_id: string | null;
+  /** The reviewer who claimed it. */
+  assignee_id: string | null;
+  priority: Priority;
+  deadline: string | null;
+  scheduled_at: string | null;
+  submitted_at: string | null;
+  published_at: string | null;
 }
 
 /** The body and what is derived from it. */
@@ -34,6 +42,7 @@ export interface ArticleBody {
 const HEAD_COLUMNS = [
   'id', 'title', 'subtitle', 'excerpt', 'slug', 'section', 'tags', 'byline', 'featured_media', 'status',
   'status_before_spike', 'body_hash', 'word_count', 'char_count', 'version', 'created_at', 'updated_at',
+  'author_id', 'assignee_id', 'priority', 'deadline', 'scheduled_at', 'submitted_at', 'published_at',
 ] as const;
 const BODY_COLUMNS = ['body_json', 'body_html', 'body_text'] as const;
 
@@ -60,7 +69,13 @@ export function updateArticle(db: Database, head: ArticleHead, body: ArticleBody
 /** One row of `articles`, as stored. */
 export interface ArticleRow extends ArticleHead, ArticleBody {}
 
-export function rowToArticle(row: ArticleRow): Article {
+/** A stored row with the names of its author and assignee (joined from users). */
+export interface NamedArticleRow extends ArticleRow {
+  author_name: string | null;
+  assignee_name: string | null;
+}
+
+export function rowToArticle(row: NamedArticleRow, permissions: Article['permissions']): Article {
   return {
     id: row.id,
     title: row.title,
@@ -80,11 +95,28 @@ export function rowToArticle(row: ArticleRow): Article {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    priority: row.priority,
+    deadline: row.deadline,
+    scheduledAt: row.scheduled_at,
+    submittedAt: row.submitted_at,
+    publishedAt: row.published_at,
+    permissions,
   };
 }
 
-export function selectArticleRow(db: Database, id: string): ArticleRow | undefined {
-  return db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?').get(id);
+export function selectArticleRow(db: Database, id: string): NamedArticleRow | undefined {
+  return db
+    .prepare<[string], NamedArticleRow>(
+      `SELECT a.*, author.name AS author_name, assignee.name AS assignee_name FROM articles a
+       LEFT JOIN users author ON author.id = a.author_id
+       LEFT JOIN users assignee ON assignee.id = a.assignee_id
+       WHERE a.id = ?`,
+    )
+    .get(id);
 }
 
 export function insertArticleRow(db: Database, row: ArticleRow): void {
@@ -102,7 +134,34 @@ export interface ListArticlesQuery {
   offset: number;
 }
 
-function escapeLike(text: string): string {
+export const SUMMARY_SELECT = `SELECT a.id, a.title, a.status, a.word_count, a.section, a.priority, a.deadline, a.submitted_at,
+  a.scheduled_at, a.created_at, a.updated_at, author.name AS author_name, assignee.name AS assignee_name
+  FROM articles a LEFT JOIN users author ON author.id = a.author_id LEFT JOIN users assignee ON assignee.id = a.assignee_id`;
+
+export type SummaryRow = Pick<
+  NamedArticleRow,
+  'id' | 'title' | 'status' | 'word_count' | 'section' | 'priority' | 'deadline' | 'submitted_at' | 'scheduled_at' | 'created_at' | 'updated_at' | 'author_name' | 'assignee_name'
+>;
+
+export function rowToSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    wordCount: row.word_count,
+    section: row.section,
+    authorName: row.author_name,
+    assigneeName: row.assignee_name,
+    priority: row.priority,
+    deadline: row.deadline,
+    submittedAt: row.submitted_at,
+    scheduledAt: row.scheduled_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
@@ -110,33 +169,22 @@ export function listArticleSummaries(db: Database, query: ListArticlesQuery): { 
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
   if (query.titleContains) {
-    where.push("title LIKE @title ESCAPE '\\'");
+    where.push("a.title LIKE @title ESCAPE '\\'");
     params.title = `%${escapeLike(query.titleContains)}%`;
   }
   if (query.status) {
-    where.push('status = @status');
+    where.push('a.status = @status');
     params.status = query.status;
   } else if (!query.includeSpiked) {
-    where.push("status <> 'spiked'");
+    where.push("a.status <> 'spiked'");
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = db
-    .prepare(
-      `SELECT id, title, status, word_count, section, created_at, updated_at FROM articles ${clause}
-       ORDER BY updated_at DESC, id LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as Pick<ArticleRow, 'id' | 'title' | 'status' | 'word_count' | 'section' | 'created_at' | 'updated_at'>[];
-  const { total } = db.prepare(`SELECT count(*) AS total FROM articles ${clause}`).get(params) as { total: number };
+    .prepare(`${SUMMARY_SELECT} ${clause} ORDER BY a.updated_at DESC, a.id LIMIT @limit OFFSET @offset`)
+    .all(params) as SummaryRow[];
+  const { total } = db.prepare(`SELECT count(*) AS total FROM articles a ${clause}`).get(params) as { total: number };
   return {
-    items: rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      status: row.status,
-      wordCount: row.word_count,
-      section: row.section,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    })),
+    items: rows.map(rowToSummary),
     total,
   };
 }

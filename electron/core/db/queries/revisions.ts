@@ -34,14 +34,16 @@ export function insertRevision(db: Database, row: Omit<RevisionRow, 'id'>): numb
 
 export function listRevisions(db: Database, articleId: string): RevisionSummary[] {
   const rows = db
-    .prepare<[string], Pick<RevisionRow, 'id' | 'article_id' | 'reason' | 'title' | 'word_count' | 'created_at'>>(
-      'SELECT id, article_id, reason, title, word_count, created_at FROM revisions WHERE article_id = ? ORDER BY id DESC',
+    .prepare<[string], Pick<RevisionRow, 'id' | 'article_id' | 'reason' | 'title' | 'word_count' | 'created_at'> & { actor_name: string }>(
+      `SELECT r.id, r.article_id, r.reason, r.title, r.word_count, r.created_at, COALESCE(u.name, r.actor) AS actor_name
+       FROM revisions r LEFT JOIN users u ON u.id = r.actor WHERE r.article_id = ? ORDER BY r.id DESC`,
     )
     .all(articleId);
   return rows.map((row) => ({
     id: row.id,
     articleId: row.article_id,
     reason: row.reason,
+    actorName: row.actor_name,
     title: row.title,
     wordCount: row.word_count,
     createdAt: row.created_at,
