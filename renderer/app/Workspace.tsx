@@ -1,9 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { currentLanguage } from '../i18n';
 import { ArticleList } from '../features/articles/ArticleList';
 import { ArticleScreen } from '../features/article/ArticleScreen';
+import { prefetchArticle } from '../features/article/articleLoader';
+import { trailingDebounce, whenIdle } from '../lib/trailingDebounce';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 
 /** The main screen: header, article list, the open article (or an empty state). */
@@ -16,6 +18,23 @@ export function Workspace({ initialArticleId }: { initialArticleId: string | nul
   const [createError, setCreateError] = useState<string | null>(null);
 
   const refreshList = useCallback(() => setRefreshToken((token) => token + 1), []);
+  // After an autosave the list (word count, title, time) is refreshed once typing pauses and
+  // the browser is idle: while the user types, a save lands every second, and re-reading and
+  // re-rendering the list each time would fall on keystrokes.
+  const refreshAfterSave = useMemo(() => {
+    let cancelIdle: (() => void) | null = null;
+    const debounce = trailingDebounce(() => {
+      cancelIdle?.();
+      cancelIdle = whenIdle(refreshList, 2000);
+    }, 700);
+    return { call: () => debounce.call(), cancel: () => { debounce.cancel(); cancelIdle?.(); } };
+  }, [refreshList]);
+  useEffect(() => refreshAfterSave.cancel, [refreshAfterSave]);
+  const onSaved = refreshAfterSave.call;
+  // Pointerdown in the list: start reading the article; the click comes ~100 ms later.
+  const prefetch = useCallback((id: string) => {
+    if (id !== openId) prefetchArticle(id);
+  }, [openId]);
 
   const create = async () => {
     setCreating(true);
@@ -44,9 +63,9 @@ export function Workspace({ initialArticleId }: { initialArticleId: string | nul
         </button>
       </header>
       <div className={`workspace${openId ? '' : ' workspace--empty'}`}>
-        <ArticleList selectedId={openId} refreshToken={refreshToken} onOpen={setOpenId} onCreate={() => void create()} creating={creating} />
+        <ArticleList selectedId={openId} refreshToken={refreshToken} onOpen={setOpenId} onPrefetch={prefetch} onCreate={() => void create()} creating={creating} />
         {openId ? (
-          <ArticleScreen key={openId} articleId={openId} onSaved={refreshList} />
+          <ArticleScreen articleId={openId} onSaved={onSaved} />
         ) : (
           <main className="workspace__main workspace__main--message" id="main">
             <div className="empty-state">

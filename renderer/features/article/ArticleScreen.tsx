@@ -1,57 +1,308 @@
-import { useEffect, useState } from 'react';
+import type { Editor } from '@tiptap/core';
+import { EditorContent } from '@tiptap/react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Article } from '../../../shared/domain/article';
-import { api, ApiError } from '../../api';
+import type { ArticlePatch, ArticleStatus } from '../../../shared/domain/article';
+import type { Language } from '../../../shared/domain/settings';
+import { ApiError } from '../../api';
+import { bodyAttributes, createBodyEditor } from '../../editor/createBodyEditor';
+import type { EditorCallbacks } from '../../editor/createExtensions';
+import { Toolbar } from '../../editor/Toolbar';
 import { currentLanguage } from '../../i18n';
-import { flushAll } from '../save/flushRegistry';
-import { ArticleEditor } from './ArticleEditor';
-import type { ViewState } from './useViewState';
+import { formatNumber } from '../../i18n/format';
+import { useStore } from '../../lib/store';
+import { uploadImage } from '../media/uploadImage';
+import { MetadataPanel, type MetadataFields } from '../metadata/MetadataPanel';
+import { useSettings } from '../settings/SettingsContext';
+import { StatusBar } from '../status-bar/StatusBar';
+import { ArticleHeading } from './ArticleHeading';
+import { ArticleSession } from './ArticleSession';
+import { dropPrefetched, loadArticle } from './articleLoader';
+import { SaveBanners } from './SaveBanners';
+import { useViewState } from './useViewState';
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'ready'; article: Article; viewState: ViewState | null }
-  | { status: 'error'; error: ApiError };
+declare global {
+  interface Window {
+    /** Only with `?bench=1`: the body editor, for the typing and opening benchmarks. */
+    __midadBench?: { editor: Editor };
+  }
+}
 
-/** Loads an article and where the user was in it, then hands both to the editor. */
-export function ArticleScreen({ articleId, onSaved }: { articleId: string; onSaved: (id: string) => void }) {
+const BENCH = new URLSearchParams(window.location.search).get('bench') === '1';
+
+interface Fields extends MetadataFields {
+  subtitle: string;
+}
+
+function fieldsOf(session: ArticleSession): Fields {
+  const { article } = session;
+  return {
+    title: article.title,
+    subtitle: article.subtitle,
+    excerpt: article.excerpt,
+    section: article.section,
+    tags: article.tags,
+    byline: article.byline,
+    slug: article.slug,
+    featuredMedia: article.featuredMedia,
+  };
+}
+
+/** Something said about one opened article (a refused paste, an upload error). */
+interface Said<T> {
+  session: ArticleSession | null;
+  value: T;
+}
+
+/**
+ * The open article: title and kicker, toolbar, body, status bar and the metadata panel, with
+ * autosave. One instance (and one body editor) serves every article the user opens: switching
+ * fetches the next article while the current one stays on screen, then swaps the editor's
+ * document in the same commit that shows the new title (ArticleSession). Typing touches only
+ * the editor, the save queue's dirty flag and two debouncers; saving re-renders only the status
+ * bar and the banners.
+ */
+export const ArticleScreen = memo(function ArticleScreen({ articleId, onSaved }: { articleId: string; onSaved: (id: string) => void }) {
   const { t, i18n } = useTranslation();
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const language = currentLanguage(i18n);
+  const { settings } = useSettings();
+  const [session, setSession] = useState<ArticleSession | null>(null);
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(true);
   const [reloads, setReloads] = useState(0);
+  const [edited, setEdited] = useState<Said<Fields | null>>({ session: null, value: null });
+  const [notice, setNotice] = useState<Said<((language: Language) => string) | null>>({ session: null, value: null });
+  const [featuredError, setFeaturedError] = useState<Said<string | null>>({ session: null, value: null });
+  const sessionRef = useRef<ArticleSession | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const latest = useRef({ onSaved, settings, language });
+  latest.current = { onSaved, settings, language };
+
+  const callbacks = useRef<EditorCallbacks>({ onImageFiles: () => undefined, onPasteRefused: () => undefined });
+  const [editor] = useState(() => createBodyEditor(callbacks.current, t('editor.bodyLabel')));
+
+  const insertImages = useCallback(async (files: File[], position: number | undefined) => {
+    const target = sessionRef.current;
+    if (!target) return;
+    setNotice({ session: target, value: null });
+    let at = position;
+    for (const file of files) {
+      try {
+        const hash = await uploadImage(file, latest.current.settings.maxImageBytes);
+        // Uploaded after the user moved on: the image belongs to the article it was given to.
+        if (editor.isDestroyed || sessionRef.current !== target) return;
+        editor.chain().focus().insertFigure({ hash, alt: '', caption: '' }, at).run();
+        at = undefined;
+      } catch (error) {
+        const apiError = ApiError.from(error);
+        setNotice({ session: target, value: (lang: Language) => apiError.localized(lang) });
+      }
+    }
+  }, [editor]);
+  callbacks.current.onImageFiles = (files, position) => void insertImages(files, position);
+  callbacks.current.onPasteRefused = (size, limit) => {
+    setNotice({
+      session: sessionRef.current,
+      value: (lang: Language) => i18n.t('notice.pasteTooLarge', { lng: lang, size: formatNumber(size, lang), limit: formatNumber(limit, lang) }),
+    });
+  };
+
+  // The editor is the window's: made once, destroyed with the screen.
+  useEffect(() => {
+    if (BENCH) window.__midadBench = { editor };
+    return () => {
+      if (BENCH && window.__midadBench?.editor === editor) delete window.__midadBench;
+      editor.destroy();
+    };
+  }, [editor]);
+
+  const bodyLabel = t('editor.bodyLabel');
+  useEffect(() => {
+    const attributes = editor.options.editorProps.attributes as Record<string, string> | undefined;
+    if (attributes?.['aria-label'] === bodyLabel) return;
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: bodyAttributes(bodyLabel) } });
+  }, [editor, bodyLabel]);
 
   useEffect(() => {
     let cancelled = false;
-    setLoaded({ status: 'loading' });
-    (async () => {
-      // The previous article's last save must land first (it may be this same article).
-      await flushAll();
-      const [article, viewState] = await Promise.all([api.getArticle(articleId), api.getViewState(articleId).catch(() => null)]);
-      if (!cancelled) setLoaded({ status: 'ready', article, viewState });
-    })().catch((error: unknown) => {
-      if (!cancelled) setLoaded({ status: 'error', error: ApiError.from(error) });
-    });
+    const active = sessionRef.current;
+    if (active && active.article.id === articleId) {
+      // Reopening the article that is open (a reload after a conflict): let go of it first so
+      // its last save is tracked and the stored copy is read after it.
+      active.close();
+      dropPrefetched();
+      setSession(null);
+    }
+    setLoading(true);
+    loadArticle(articleId).then(
+      ({ article, viewState }) => {
+        if (cancelled) return;
+        // The benchmark splits opening into fetching (up to here) and rendering (from here).
+        if (BENCH) performance.mark('midad:article-data', { detail: article.id });
+        setSession(new ArticleSession(article, viewState, editor, (id) => latest.current.onSaved(id)));
+        setProblem(null);
+        setLoading(false);
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        setSession(null);
+        setProblem(ApiError.from(error));
+        setLoading(false);
+      },
+    );
     return () => {
       cancelled = true;
     };
-  }, [articleId, reloads]);
+  }, [articleId, reloads, editor]);
 
-  if (loaded.status === 'ready') {
-    return (
-      <ArticleEditor
-        key={`${loaded.article.id}:${reloads}`}
-        article={loaded.article}
-        viewState={loaded.viewState}
-        onSaved={onSaved}
-        onReload={() => setReloads((count) => count + 1)}
-      />
-    );
-  }
-  return (
-    <main className="workspace__main workspace__main--message" id="main">
-      {loaded.status === 'loading' ? (
-        <p className="placeholder-text" aria-busy="true">{t('editor.loading')}</p>
-      ) : (
-        <p className="form-error" role="alert">{t('editor.loadError', { message: loaded.error.localized(currentLanguage(i18n)) })}</p>
-      )}
-    </main>
+  // Swap the article into the editor in the commit that shows its title. The outgoing article
+  // is closed first (cleanups run before setups): its body is captured and its save sent while
+  // the editor still holds it.
+  useLayoutEffect(() => {
+    if (!session) return;
+    session.open();
+    sessionRef.current = session;
+    return () => {
+      session.close();
+      if (sessionRef.current === session) sessionRef.current = null;
+    };
+  }, [session]);
+
+  useViewState(editor, scrollRef, session?.viewTarget ?? null);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        sessionRef.current?.queue.saveNow();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, []);
+
+  const initialFields = useMemo(() => (session ? fieldsOf(session) : null), [session]);
+  const fields = session && edited.session === session ? edited.value : initialFields;
+
+  const change = useCallback(
+    (patch: ArticlePatch) => {
+      if (!session) return;
+      setEdited((previous) => ({ session, value: { ...(previous.session === session ? previous.value : fieldsOf(session))!, ...patch } as Fields }));
+      session.change(patch);
+    },
+    [session],
   );
+
+  const uploadFeatured = useCallback(
+    async (file: File) => {
+      const target = session;
+      setFeaturedError({ session: target, value: null });
+      try {
+        const hash = await uploadImage(file, latest.current.settings.maxImageBytes);
+        if (sessionRef.current === target) change({ featuredMedia: hash });
+      } catch (error) {
+        setFeaturedError({ session: target, value: ApiError.from(error).localized(latest.current.language) });
+      }
+    },
+    [session, change],
+  );
+  const onUploadFeatured = useCallback((file: File) => void uploadFeatured(file), [uploadFeatured]);
+  const onPickImage = useCallback(() => fileRef.current?.click(), []);
+  const onManualSave = useCallback(() => sessionRef.current?.queue.saveNow(), []);
+  const onBodyStart = useCallback(() => editor.commands.focus('start'), [editor]);
+  const onReload = useCallback(() => setReloads((count) => count + 1), []);
+
+  const shownNotice = notice.session === session ? notice.value : null;
+  const shownFeaturedError = featuredError.session === session ? featuredError.value : null;
+
+  return (
+    <>
+      <main className={`workspace__main${session ? '' : ' workspace__main--message'}`} id="main" aria-label={t('editor.bodyLabel')} aria-busy={loading || undefined}>
+        {session && <SessionBanners session={session} onReload={onReload} />}
+        {shownNotice && (
+          <div className="banner banner--notice" role="alert" data-testid="editor-notice">
+            <div className="banner__text">{shownNotice(language)}</div>
+            <button type="button" className="button button--quiet" onClick={() => setNotice({ session, value: null })}>{t('banner.dismiss')}</button>
+          </div>
+        )}
+        {!session &&
+          (problem && !loading ? (
+            <p className="form-error" role="alert">{t('editor.loadError', { message: problem.localized(language) })}</p>
+          ) : (
+            <p className="placeholder-text" aria-busy="true">{t('editor.loading')}</p>
+          ))}
+        {/* Always mounted, hidden until an article is in: EditorContent must never remount. */}
+        <div className="editor-scroll" ref={scrollRef} data-testid="editor-scroll" hidden={!session}>
+          <div className="article-column">
+            {session && fields && (
+              <ArticleHeading
+                key={session.key}
+                title={fields.title}
+                subtitle={fields.subtitle}
+                focusTitle={session.isNew}
+                onChange={change}
+                onDone={onBodyStart}
+              />
+            )}
+            <Toolbar editor={editor} onPickImage={onPickImage} onManualSave={onManualSave} />
+            <input
+              ref={fileRef}
+              type="file"
+              accept="image/png,image/jpeg,image/gif,image/webp"
+              multiple
+              hidden
+              aria-label={t('toolbar.image')}
+              data-testid="image-input"
+              onChange={(event) => {
+                const files = Array.from(event.target.files ?? []);
+                event.target.value = '';
+                if (files.length > 0) void insertImages(files, undefined);
+              }}
+            />
+            <EditorContent editor={editor} className="article-body" data-testid="editor" />
+          </div>
+        </div>
+        {session && <SessionStatusBar session={session} wordsPerMinute={settings.wordsPerMinute} />}
+      </main>
+      {session && fields && (
+        <SessionMetadata
+          key={session.key}
+          session={session}
+          fields={fields}
+          status={session.article.status}
+          onChange={change}
+          onUploadFeatured={onUploadFeatured}
+          uploadError={shownFeaturedError}
+        />
+      )}
+    </>
+  );
+});
+
+/** Save failure and conflict banners: re-render with the save state, nothing else does. */
+const SessionBanners = memo(function SessionBanners({ session, onReload }: { session: ArticleSession; onReload: () => void }) {
+  const { state, failure } = useStore(session.save);
+  return <SaveBanners state={state} failure={failure} onRetry={() => session.queue.retryNow()} onReload={onReload} />;
+});
+
+const SessionStatusBar = memo(function SessionStatusBar({ session, wordsPerMinute }: { session: ArticleSession; wordsPerMinute: number }) {
+  const { state } = useStore(session.save);
+  const { words, characters } = useStore(session.stats);
+  return <StatusBar saveState={state} words={words} characters={characters} wordsPerMinute={wordsPerMinute} />;
+});
+
+interface SessionMetadataProps {
+  session: ArticleSession;
+  fields: MetadataFields;
+  status: ArticleStatus;
+  onChange: (patch: ArticlePatch) => void;
+  onUploadFeatured: (file: File) => void;
+  uploadError: string | null;
 }
+
+/** The metadata panel, fed the body's images from the counts store. */
+const SessionMetadata = memo(function SessionMetadata({ session, ...props }: SessionMetadataProps) {
+  const { images } = useStore(session.stats);
+  return <MetadataPanel {...props} bodyImages={images} />;
+});

@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/core';
-import { useEffect, useMemo, useState } from 'react';
 import { countCharacters, countWords } from '../../../shared/text/arabic';
 import { bodyImageHashes, bodyText } from '../../editor/bodyText';
-import { trailingDebounce, whenIdle, type TrailingDebounce } from '../../lib/trailingDebounce';
+import { trailingDebounce, whenIdle } from '../../lib/trailingDebounce';
+import type { Store } from '../../lib/store';
 
 export interface BodyStats {
   words: number;
@@ -11,51 +11,59 @@ export interface BodyStats {
 }
 
 /**
- * Word and character counts and the body's images, recomputed 300 ms after typing pauses and
- * then only when the browser is idle: counting a 20,000-word article takes milliseconds, which
- * must not land on a keystroke. Starts from the counts the core stored, so opening costs nothing.
+ * Word and character counts and the body's images for the open article, recomputed 300 ms
+ * after typing pauses and then only when the browser is idle: counting a 20,000-word article
+ * takes milliseconds, which must not land on a keystroke. Starts from the counts the core
+ * stored, so opening costs nothing. Writes into a store only the status bar and the metadata
+ * panel read.
  */
-export function useBodyStats(editor: Editor, initial: { words: number; characters: number }): { stats: BodyStats; noteChange: TrailingDebounce['call'] } {
-  const [stats, setStats] = useState<BodyStats>({ ...initial, images: [] });
+export class BodyStatsCounter {
+  private cancelIdle: (() => void) | null = null;
+  private readonly debounce = trailingDebounce(() => {
+    this.cancelIdle?.();
+    this.cancelIdle = whenIdle(() => this.recount(), 1000);
+  }, 300);
 
-  const debounce = useMemo(() => {
-    let cancelIdle: (() => void) | null = null;
-    const recount = () => {
-      cancelIdle = null;
-      if (editor.isDestroyed) return;
-      const doc = editor.state.doc;
-      const text = bodyText(doc);
-      const images = bodyImageHashes(doc);
-      setStats((previous) => {
-        const next = { words: countWords(text), characters: countCharacters(text), images };
-        const sameImages = previous.images.length === images.length && previous.images.every((hash, index) => hash === images[index]);
-        return sameImages && previous.words === next.words && previous.characters === next.characters ? previous : { ...next, images: sameImages ? previous.images : images };
-      });
-    };
-    const inner = trailingDebounce(() => {
-      cancelIdle?.();
-      cancelIdle = whenIdle(recount, 1000);
-    }, 300);
-    return {
-      call: inner.call,
-      flush: inner.flush,
-      cancel: () => {
-        inner.cancel();
-        cancelIdle?.();
-      },
-    };
-  }, [editor]);
-
-  useEffect(() => {
+  constructor(
+    private readonly editor: Editor,
+    private readonly store: Store<BodyStats>,
+  ) {
     // Images are not in the stored counts; find them once the article is on screen.
-    const cancel = whenIdle(() => {
-      if (!editor.isDestroyed) setStats((previous) => ({ ...previous, images: bodyImageHashes(editor.state.doc) }));
+    this.cancelIdle = whenIdle(() => {
+      this.cancelIdle = null;
+      if (!editor.isDestroyed) this.setImages(bodyImageHashes(editor.state.doc));
     }, 500);
-    return () => {
-      cancel();
-      debounce.cancel();
-    };
-  }, [editor, debounce]);
+  }
 
-  return { stats, noteChange: debounce.call };
+  /** The body changed: cheap enough for every keystroke (no timer churn). */
+  readonly noteChange = (): void => this.debounce.call();
+
+  dispose(): void {
+    this.debounce.cancel();
+    this.cancelIdle?.();
+    this.cancelIdle = null;
+  }
+
+  private setImages(images: string[]): void {
+    this.store.update((previous) => (sameList(previous.images, images) ? previous : { ...previous, images }));
+  }
+
+  private recount(): void {
+    this.cancelIdle = null;
+    if (this.editor.isDestroyed) return;
+    const doc = this.editor.state.doc;
+    const text = bodyText(doc);
+    const images = bodyImageHashes(doc);
+    const words = countWords(text);
+    const characters = countCharacters(text);
+    this.store.update((previous) => {
+      const sameImages = sameList(previous.images, images);
+      if (sameImages && previous.words === words && previous.characters === characters) return previous;
+      return { words, characters, images: sameImages ? previous.images : images };
+    });
+  }
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }

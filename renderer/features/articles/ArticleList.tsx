@@ -9,6 +9,8 @@ export interface ArticleListProps {
   selectedId: string | null;
   refreshToken: number;
   onOpen: (id: string) => void;
+  /** The pointer went down on an article: it is probably about to be opened. */
+  onPrefetch?: (id: string) => void;
   onCreate: () => void;
   creating: boolean;
 }
@@ -23,7 +25,7 @@ function useMinuteClock(): Date {
   return now;
 }
 
-export function ArticleList({ selectedId, refreshToken, onOpen, onCreate, creating }: ArticleListProps) {
+export function ArticleList({ selectedId, refreshToken, onOpen, onPrefetch, onCreate, creating }: ArticleListProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const [query, setQuery] = useState('');
@@ -72,6 +74,9 @@ export function ArticleList({ selectedId, refreshToken, onOpen, onCreate, creati
                 data-testid="article-list-item"
                 data-article-id={item.id}
                 aria-current={selected ? 'page' : undefined}
+                onPointerDown={(event) => {
+                  if (event.button === 0) onPrefetch?.(item.id);
+                }}
                 onClick={() => onOpen(item.id)}
               >
                 <span className={`article-list__title${item.title ? '' : ' is-untitled'}`} dir="auto">
