@@ -1,4 +1,7 @@
 import type { Editor } from '@tiptap/core';
+import { redoDepth, undoDepth } from '@tiptap/pm/history';
+import type { Mark } from '@tiptap/pm/model';
+import type { EditorState } from '@tiptap/pm/state';
 
 export type Direction = 'rtl' | 'ltr' | 'auto';
 
@@ -17,8 +20,8 @@ export interface ToolbarState {
 }
 
 /** The direction of the textblock holding the selection's start. */
-function blockDirection(editor: Editor): Direction | null {
-  const { $from } = editor.state.selection;
+function blockDirection(state: EditorState): Direction | null {
+  const { $from } = state.selection;
   for (let depth = $from.depth; depth >= 0; depth -= 1) {
     const dir = $from.node(depth).attrs.dir as unknown;
     if (dir === 'rtl' || dir === 'ltr' || dir === 'auto') return dir;
@@ -26,24 +29,72 @@ function blockDirection(editor: Editor): Direction | null {
   return null;
 }
 
+function hasMark(marks: readonly Mark[], name: string): boolean {
+  for (const mark of marks) if (mark.type.name === name) return true;
+  return false;
+}
+
 /**
- * Runs on every transaction (through useEditorState), so it only looks at the selection, never
- * at the whole document.
+ * Runs on every transaction (through useEditorState), i.e. on every keystroke, so for a caret
+ * (the typing case) it reads the caret's marks and ancestors directly: a few property reads
+ * instead of eight `isActive` calls and an `editor.can()` chain, which cost ~0.4 ms a
+ * keystroke. A range selection takes Tiptap's exact (slower) path.
  */
 export function selectToolbarState(editor: Editor): ToolbarState {
-  return {
-    bold: editor.isActive('bold'),
-    italic: editor.isActive('italic'),
-    h2: editor.isActive('heading', { level: 2 }),
-    h3: editor.isActive('heading', { level: 3 }),
-    bulletList: editor.isActive('bulletList'),
-    orderedList: editor.isActive('orderedList'),
-    blockquote: editor.isActive('blockquote'),
-    link: editor.isActive('link'),
-    direction: blockDirection(editor),
-    canUndo: editor.can().undo(),
-    canRedo: editor.can().redo(),
+  const state = editor.state;
+  const { selection } = state;
+  const canUndo = undoDepth(state) > 0;
+  const canRedo = redoDepth(state) > 0;
+  const direction = blockDirection(state);
+  if (!selection.empty) {
+    return {
+      bold: editor.isActive('bold'),
+      italic: editor.isActive('italic'),
+      h2: editor.isActive('heading', { level: 2 }),
+      h3: editor.isActive('heading', { level: 3 }),
+      bulletList: editor.isActive('bulletList'),
+      orderedList: editor.isActive('orderedList'),
+      blockquote: editor.isActive('blockquote'),
+      link: editor.isActive('link'),
+      direction,
+      canUndo,
+      canRedo,
+    };
+  }
+  const { $from } = selection;
+  const marks = state.storedMarks ?? $from.marks();
+  const result: ToolbarState = {
+    bold: hasMark(marks, 'bold'),
+    italic: hasMark(marks, 'italic'),
+    h2: false,
+    h3: false,
+    bulletList: false,
+    orderedList: false,
+    blockquote: false,
+    link: hasMark(marks, 'link'),
+    direction,
+    canUndo,
+    canRedo,
   };
+  for (let depth = $from.depth; depth > 0; depth -= 1) {
+    const node = $from.node(depth);
+    switch (node.type.name) {
+      case 'heading':
+        if (node.attrs.level === 2) result.h2 = true;
+        else if (node.attrs.level === 3) result.h3 = true;
+        break;
+      case 'bulletList':
+        result.bulletList = true;
+        break;
+      case 'orderedList':
+        result.orderedList = true;
+        break;
+      case 'blockquote':
+        result.blockquote = true;
+        break;
+    }
+  }
+  return result;
 }
 
 export function sameToolbarState(a: ToolbarState, b: ToolbarState | null): boolean {
