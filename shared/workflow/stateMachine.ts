@@ -108,9 +108,11 @@ export const RULES: Record<WorkflowAction, Rule> = {
     to: () => 'spiked',
     who: (article, actor) => {
       if (admin(actor) || reviewer(actor)) return null;
-      // An editor may spike only their own article while it is theirs to edit.
+      // An editor may spike only their own article while it is theirs to edit; once sent to
+      // the desk it is the desk's (withdraw an unclaimed submission first).
       if (!isOwner(article, actor)) return 'not_owner';
-      return article.status === 'draft' || article.status === 'changes_requested' ? null : 'claimed';
+      if (article.status === 'draft' || article.status === 'changes_requested') return null;
+      return article.status === 'in_review' ? 'claimed' : 'wrong_state';
     },
   },
   restore: {
@@ -139,12 +141,16 @@ export function allowedActions(article: WorkflowArticle, actor: WorkflowActor, s
 
 /**
  * Who may change an article's text and metadata: the author of a draft or of an article sent
- * back with changes requested; the reviewer who claimed it; an admin in any pre-publish state.
- * Nobody edits a submitted, approved, published, killed or spiked article in place.
+ * back with changes requested; the reviewer who claimed it; an admin in those same three states.
+ * Nobody, admins included, edits a submitted, approved, published, killed or spiked article in
+ * place: it must be claimed, reopened or corrected first, so every change has a holder.
  */
 export function canEdit(article: WorkflowArticle, actor: WorkflowActor): DenialReason | null {
   if (article.status === 'in_review') {
-    if (admin(actor) || isAssignee(article, actor)) return null;
+    if (admin(actor)) return null;
+    // Same test as the claim's other actions: a claim held by someone no longer a reviewer
+    // (their role was changed) is an admin's to reassign, not theirs to keep editing.
+    if (isAssignee(article, actor)) return reviewer(actor) ? null : 'role';
     return isOwner(article, actor) ? 'claimed' : 'not_assignee';
   }
   if (article.status === 'draft' || article.status === 'changes_requested') {
