@@ -254,7 +254,7 @@ export class ArticleService {
     });
   }
 
-  save(ctx: CallContext, id: string, baseVersion: number, patch: ArticlePatch, reason: SaveReason): SaveResult {
+  save(ctx: CallContext, id: string, baseVersion: number, patch: ArticlePatch, reason: SaveReason | 'restore'): SaveResult {
     return this.db.transaction((): SaveResult => {
       const head = selectArticleHead(this.db, id);
       if (!head) throw notFound(id);
@@ -283,8 +283,11 @@ export class ArticleService {
     })();
   }
 
-  /** Keeps a revision on a manual save, or on an autosave once the interval has passed; never twice the same content. */
-  private maybeSnapshot(ctx: CallContext, head: ArticleHead, newBodyJson: string | null, reason: SaveReason, now: string): boolean {
+  /**
+   * Keeps a revision on a manual save, or on an autosave once the interval has passed; never
+   * twice the same content — except for a restore, which is an event the history must show.
+   */
+  private maybeSnapshot(ctx: CallContext, head: ArticleHead, newBodyJson: string | null, reason: SaveReason | 'restore', now: string): boolean {
     const last = latestRevision(this.db, head.id);
     if (reason === 'autosave' && last) {
       const elapsedMs = Date.parse(now) - Date.parse(last.created_at);
@@ -292,7 +295,7 @@ export class ArticleService {
     }
     const snapshot = snapshotOf(head, newBodyJson ?? selectBodyJson(this.db, head.id) ?? '{}');
     const contentHash = sha256(snapshot);
-    if (last?.content_hash === contentHash) return false;
+    if (reason !== 'restore' && last?.content_hash === contentHash) return false;
     insertRevision(this.db, {
       article_id: head.id,
       article_version: head.version,
