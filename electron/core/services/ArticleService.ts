@@ -160,7 +160,8 @@ export class ArticleService {
     if (patch.tags !== undefined) next.tags = JSON.stringify(cleanTags(patch.tags));
     if (patch.byline !== undefined) next.byline = cleanSingleLine(patch.byline);
     if (patch.priority !== undefined) next.priority = patch.priority;
-    if (patch.deadline !== undefined) next.deadline = patch.deadline;
+    // Stored in UTC so the queue's ORDER BY deadline compares like with like.
+    if (patch.deadline !== undefined) next.deadline = patch.deadline === null ? null : new Date(patch.deadline).toISOString();
     if (patch.featuredMedia !== undefined) {
       if (patch.featuredMedia) this.assertMediaExists([patch.featuredMedia]);
       next.featured_media = patch.featuredMedia;
@@ -284,10 +285,20 @@ export class ArticleService {
   }
 
   /**
-   * Keeps a revision on a manual save, or on an autosave once the interval has passed; never
-   * twice the same content — except for a restore, which is an event the history must show.
+   * A revision that marks a workflow step (submit, approve): always written, even when the
+   * content equals the last revision, so "changes since submission" always has its start.
+   * Call inside the transition's transaction, with the head as it now stands.
    */
-  private maybeSnapshot(ctx: CallContext, head: ArticleHead, newBodyJson: string | null, reason: SaveReason | 'restore', now: string): boolean {
+  snapshotFor(ctx: CallContext, head: ArticleHead, reason: 'submit' | 'approve', now: string): void {
+    this.maybeSnapshot(ctx, head, null, reason, now);
+  }
+
+  /**
+   * Keeps a revision on a manual save, or on an autosave once the interval has passed; never
+   * twice the same content — except for a restore, submit or approve, which are events the
+   * history must show.
+   */
+  private maybeSnapshot(ctx: CallContext, head: ArticleHead, newBodyJson: string | null, reason: SaveReason | 'restore' | 'submit' | 'approve', now: string): boolean {
     const last = latestRevision(this.db, head.id);
     if (reason === 'autosave' && last) {
       const elapsedMs = Date.parse(now) - Date.parse(last.created_at);
@@ -295,7 +306,7 @@ export class ArticleService {
     }
     const snapshot = snapshotOf(head, newBodyJson ?? selectBodyJson(this.db, head.id) ?? '{}');
     const contentHash = sha256(snapshot);
-    if (reason !== 'restore' && last?.content_hash === contentHash) return false;
+    if (reason !== 'restore' && reason !== 'submit' && reason !== 'approve' && last?.content_hash === contentHash) return false;
     insertRevision(this.db, {
       article_id: head.id,
       article_version: head.version,

@@ -31,18 +31,22 @@ const migration: Migration = {
       ALTER TABLE articles ADD COLUMN published_at TEXT;
       CREATE INDEX articles_by_author ON articles (author_id, updated_at DESC);
       CREATE INDEX articles_by_assignee ON articles (assignee_id, status);
-      CREATE INDEX articles_queue ON articles (status, priority DESC, deadline, submitted_at);
+      -- The review queue's order: urgent first ('urgent' sorts after 'normal'), then deadline
+      -- with articles without one last, then oldest submission. The expression column lets the
+      -- queue be read in index order, without a sort.
+      CREATE INDEX articles_queue ON articles (status, priority DESC, (deadline IS NULL), deadline, submitted_at);
 
       CREATE TABLE comments (
         id TEXT PRIMARY KEY,
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         parent_id TEXT REFERENCES comments(id) ON DELETE CASCADE,
-        author_id TEXT NOT NULL REFERENCES users(id),
+        -- The actor, as in the audit log and revisions: a user id, or cli:<os user> (no account).
+        author_id TEXT NOT NULL,
         body TEXT NOT NULL,
         quote TEXT NOT NULL DEFAULT '',
         anchored INTEGER NOT NULL DEFAULT 0 CHECK (anchored IN (0, 1)),
         resolved_at TEXT,
-        resolved_by TEXT REFERENCES users(id),
+        resolved_by TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
