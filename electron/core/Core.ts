@@ -12,7 +12,9 @@ import { workflowHandlers } from './handlers/workflow';
 import type { Handlers } from './handlers/types';
 import { AccountService } from './services/AccountService';
 import { ArticleService } from './services/ArticleService';
+import { AuditService } from './services/AuditService';
 import { MediaService } from './services/MediaService';
+import { RevisionService } from './services/RevisionService';
 import { SettingsService } from './services/SettingsService';
 import { Session } from './services/Session';
 import { ViewStateService } from './services/ViewStateService';
@@ -39,6 +41,9 @@ export interface OpenServices {
   session: Session;
   /** Appends to the audit log now. */
   audit: (entry: AuditEntry) => void;
+  /** Reads the audit log (admin view). */
+  auditLog: AuditService;
+  revisions: RevisionService;
 }
 
 /**
@@ -68,17 +73,20 @@ export class Core {
       const session = new Session(clock, () => settings.get().idleLockMinutes, (user) =>
         audit({ actor: user.id, action: 'auth.lock', detail: { reason: 'idle' } }),
       );
+      const articles = new ArticleService(db, {
+        clock,
+        revisionIntervalMinutes: () => settings.get().revisionIntervalMinutes,
+        allowSelfApproval: () => settings.get().allowSelfApproval,
+      });
       services = {
         db,
         settings,
         audit,
+        auditLog: new AuditService(db),
         session,
         accounts: new AccountService(db, clock),
-        articles: new ArticleService(db, {
-          clock,
-          revisionIntervalMinutes: () => settings.get().revisionIntervalMinutes,
-          allowSelfApproval: () => settings.get().allowSelfApproval,
-        }),
+        articles,
+        revisions: new RevisionService(db, articles, clock),
         media: new MediaService(db, options.dataDir, { clock, maxImageBytes: () => settings.get().maxImageBytes }),
         views: new ViewStateService(db, clock),
       };

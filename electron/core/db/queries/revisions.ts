@@ -49,3 +49,30 @@ export function listRevisions(db: Database, articleId: string): RevisionSummary[
     createdAt: row.created_at,
   }));
 }
+
+export type NamedRevisionRow = RevisionRow & { actor_name: string };
+
+const NAMED_REVISION = 'SELECT r.*, COALESCE(u.name, r.actor) AS actor_name FROM revisions r LEFT JOIN users u ON u.id = r.actor';
+
+export function selectRevision(db: Database, id: number): NamedRevisionRow | undefined {
+  return db.prepare<[number], NamedRevisionRow>(`${NAMED_REVISION} WHERE r.id = ?`).get(id);
+}
+
+/** The newest revision of an article kept for this reason (the last submission, the last approval…). */
+export function latestRevisionWithReason(db: Database, articleId: string, reason: string): NamedRevisionRow | undefined {
+  return db
+    .prepare<[string, string], NamedRevisionRow>(`${NAMED_REVISION} WHERE r.article_id = ? AND r.reason = ? ORDER BY r.id DESC LIMIT 1`)
+    .get(articleId, reason);
+}
+
+export function rowToRevisionSummary(row: NamedRevisionRow): RevisionSummary {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    reason: row.reason,
+    actorName: row.actor_name,
+    title: row.title,
+    wordCount: row.word_count,
+    createdAt: row.created_at,
+  };
+}
