@@ -13,11 +13,14 @@ import type { Handlers } from './handlers/types';
 import { AccountService } from './services/AccountService';
 import { ArticleService } from './services/ArticleService';
 import { AuditService } from './services/AuditService';
+import { CommentService } from './services/CommentService';
+import { DeskService } from './services/DeskService';
 import { MediaService } from './services/MediaService';
 import { RevisionService } from './services/RevisionService';
 import { SettingsService } from './services/SettingsService';
 import { Session } from './services/Session';
 import { ViewStateService } from './services/ViewStateService';
+import { WorkflowService } from './services/WorkflowService';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -44,6 +47,9 @@ export interface OpenServices {
   /** Reads the audit log (admin view). */
   auditLog: AuditService;
   revisions: RevisionService;
+  workflow: WorkflowService;
+  comments: CommentService;
+  desk: DeskService;
 }
 
 /**
@@ -78,6 +84,7 @@ export class Core {
         revisionIntervalMinutes: () => settings.get().revisionIntervalMinutes,
         allowSelfApproval: () => settings.get().allowSelfApproval,
       });
+      const comments = new CommentService(db, clock);
       services = {
         db,
         settings,
@@ -89,6 +96,9 @@ export class Core {
         revisions: new RevisionService(db, articles, clock),
         media: new MediaService(db, options.dataDir, { clock, maxImageBytes: () => settings.get().maxImageBytes }),
         views: new ViewStateService(db, clock),
+        comments,
+        workflow: new WorkflowService(db, articles, comments, clock),
+        desk: new DeskService(db),
       };
     } catch (error) {
       if (!(error instanceof MidadError)) throw error;
