@@ -38,14 +38,14 @@ export function toErrorPayload(error: unknown, databaseFile: string): ErrorPaylo
 /** Every refused call is written to the audit log: who tried what, on which article, and why. */
 function auditDenial(core: Core, channel: Channel, ctx: CallContext, error: ErrorPayload, payload: unknown): void {
   try {
-    const articleId =
-      typeof payload === 'object' && payload !== null
-        ? ((payload as { id?: unknown; articleId?: unknown }).articleId ?? (payload as { id?: unknown }).id)
-        : undefined;
+    const request = typeof payload === 'object' && payload !== null ? (payload as { id?: unknown; articleId?: unknown }) : {};
+    // A call addressed by another id (revisions.restore takes a revision) names the article in the refusal's detail.
+    const candidates = [request.articleId, request.id, error.detail?.articleId, error.detail?.id];
+    const articleId = candidates.find((value): value is string => typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value)) ?? null;
     core.open.audit({
       actor: ctx.actor,
       action: 'denied',
-      articleId: typeof articleId === 'string' && /^[0-9a-f-]{36}$/.test(articleId) ? articleId : null,
+      articleId,
       detail: { channel, role: ctx.user?.role ?? null, reason: error.message },
     });
   } catch {
