@@ -110,8 +110,9 @@ export class ArticleSession {
     this.counter = null;
     this.queue.captureBody();
     const queue = this.queue;
+    // settle, not flush: a failed last save keeps retrying after the article is closed.
     trackPending(
-      queue.flush().finally(() => queue.dispose()),
+      queue.settle().finally(() => queue.dispose()),
       this.article.id,
     );
   }

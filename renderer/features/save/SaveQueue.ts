@@ -65,6 +65,7 @@ export class SaveQueue {
   private state: SaveState = { kind: 'idle' };
   private attempt = 0;
   private disposed = false;
+  private stateWaiters: (() => void)[] = [];
   private readonly timers: Timers;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
@@ -130,9 +131,28 @@ export class SaveQueue {
     this.bodyDirty = false;
   }
 
+  /**
+   * Resolves once everything pending is stored, retrying with backoff for as long as it takes,
+   * so the last words of a closed article are not dropped because the disk was full for a
+   * minute; resolves too at a conflict (nothing more may be sent) or on dispose.
+   */
+  async settle(): Promise<void> {
+    await this.flush();
+    while (!this.disposed && !this.isConflicted() && (this.hasPending() || this.state.kind === 'saving')) {
+      await new Promise<void>((resolve) => this.stateWaiters.push(resolve));
+    }
+  }
+
   dispose(): void {
     this.disposed = true;
     this.cancelTimer();
+    this.wakeWaiters();
+  }
+
+  private wakeWaiters(): void {
+    const waiters = this.stateWaiters;
+    this.stateWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private isConflicted(): boolean {
@@ -250,5 +270,6 @@ export class SaveQueue {
   private setState(state: SaveState): void {
     this.state = state;
     this.options.onState(state);
+    this.wakeWaiters();
   }
 }

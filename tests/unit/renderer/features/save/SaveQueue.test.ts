@@ -178,4 +178,28 @@ describe('SaveQueue', () => {
     expect(sent[0]!.patch.body).toEqual(body('آخر كلمة قبل الإغلاق'));
     expect(queue.hasUnsavedChanges()).toBe(false);
   });
+
+  it('does keep retrying the last save of a closed article until the disk has room again', async () => {
+    const { queue, sent, type } = setup();
+    type('آخر سطر قبل إغلاق المقال');
+    queue.captureBody();
+    let settled = false;
+    const settling = queue.settle().then(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(1);
+    sent[0]!.reject(diskFull());
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toHaveLength(2);
+    sent[1]!.reject(diskFull());
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sent).toHaveLength(3);
+    expect(settled).toBe(false);
+    expect(sent[2]!.patch.body).toEqual(body('آخر سطر قبل إغلاق المقال'));
+    sent[2]!.resolve(answer(2));
+    await settling;
+    expect(settled).toBe(true);
+    expect(queue.hasUnsavedChanges()).toBe(false);
+  });
 });
