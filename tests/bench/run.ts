@@ -14,6 +14,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissingReason } from '../support/
 import { MidadHarness } from '../e2e/harness/MidadHarness';
 import { WRITTEN_SENTENCES, arabicArticleDoc } from '../fixtures/arabicArticle';
 import { benchAutosave } from './autosave';
+import { benchQueueList } from './queueList';
 import { BarePage } from './browser/barePage';
 import { ROOT, buildBenchBundles } from './browser/bundles';
 import { TypingTarget, typeInterleaved, type TypingRun } from './browser/typing';
@@ -261,7 +262,10 @@ async function main(): Promise<void> {
   console.log('autosave: 20,000-word article through the core vs raw upsert…');
   const autosave = await benchAutosave({ iterations: 200, warmup: 10 });
 
-  const results: BenchResult[] = [autosave];
+  console.log('queue: desk.list of the review queue, 10,000 articles, vs the raw SQL…');
+  const queue = await benchQueueList({ articles: 10_000, iterations: 300, warmup: 30 });
+
+  const results: BenchResult[] = [autosave, queue];
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
   console.log(`machine: ${cpus().length} cores, load average ${load} (other work on the machine skews the p95 figures)`);
   const chromiumProblem = chromiumMissingReason();

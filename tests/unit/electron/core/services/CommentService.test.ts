@@ -5,6 +5,7 @@ import { commentAnchorIds } from '../../../../../electron/core/services/CommentS
 import type { Article } from '../../../../../shared/domain/article';
 import type { DocNode } from '../../../../../shared/editor/docSchema';
 import { docToHtml } from '../../../../../shared/editor/docToHtml';
+import { mediaPath } from '../../../../../shared/ipc/contract';
 import { auditRows, call, callError, commentedParagraph, deskCore, paragraphs } from './DeskFixture';
 
 const OPENING = 'انطلقت صباح اليوم حملة التلقيح في المدارس الابتدائية بالإقليم. ';
@@ -148,11 +149,11 @@ describe('CommentService', () => {
     const { core, article } = await articleUnderReview();
     const id = randomUUID();
     const body = bodyWithComment(id);
-    const html = docToHtml(body);
+    const html = docToHtml(body, { mediaUrl: mediaPath });
     expect(html).toContain(CLAIM);
     expect(html).not.toContain(id);
     expect(html).not.toMatch(/comment/i);
-    expect(html).toBe(docToHtml(paragraphs(OPENING + CLAIM + CLOSING)));
+    expect(html).toBe(docToHtml(paragraphs(OPENING + CLAIM + CLOSING), { mediaUrl: mediaPath }));
     const stored = await anchor(core, article, id);
     expect(stored.bodyHtml).toBe(html);
     expect(commentAnchorIds(JSON.stringify(stored.body))).toEqual(new Set([id]));
