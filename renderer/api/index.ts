@@ -20,3 +20,6 @@ export const api = {
   setViewState: (request: RequestOf<'view.set'>) => call('view.set', request),
   lastViewed: () => call('view.last', {}),
 };
+
+export { accountsApi } from './accounts';
+export { sessionGate } from './sessionGate';
