@@ -7,6 +7,7 @@ import { ArticleScreen } from '../features/article/ArticleScreen';
 import { prefetchArticle } from '../features/article/articleLoader';
 import { trailingDebounce, whenIdle } from '../lib/trailingDebounce';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { AccountMenu } from '../features/auth/AccountMenu';
 
 /** The main screen: header, article list, the open article (or an empty state). */
 export function Workspace({ initialArticleId }: { initialArticleId: string | null }) {
@@ -58,6 +59,7 @@ export function Workspace({ initialArticleId }: { initialArticleId: string | nul
           <h1 className="app-header__name">{t('app.name')}</h1>
           <span className="app-header__tagline">{t('app.tagline')}</span>
         </div>
+        <AccountMenu />
         <button type="button" className="button" data-testid="settings-button" onClick={() => setSettingsOpen(true)} aria-haspopup="dialog">
           {t('settings.button')}
         </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/settings';
 import { ApiError } from '../../api';
 import { currentLanguage } from '../../i18n';
+import { useSession } from '../auth/SessionContext';
 import { useSettings } from './SettingsContext';
 
 const MEGABYTE = 1024 * 1024;
@@ -16,7 +17,11 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   const [wordsPerMinute, setWordsPerMinute] = useState(String(settings.wordsPerMinute));
   const [maxMegabytes, setMaxMegabytes] = useState(String(settings.maxImageBytes / MEGABYTE));
   const [error, setError] = useState<string | null>(null);
-  const ids = { language: useId(), wpm: useId(), max: useId(), title: useId() };
+  // Accounts: the idle lock for everyone, the one-person-desk switch for admins only.
+  const isAdmin = useSession()?.user.role === 'admin';
+  const [idleLockMinutes, setIdleLockMinutes] = useState(String(settings.idleLockMinutes));
+  const [allowSelfApproval, setAllowSelfApproval] = useState(settings.allowSelfApproval);
+  const ids = { language: useId(), wpm: useId(), max: useId(), title: useId(), idle: useId(), idleHelp: useId(), selfApproval: useId(), selfApprovalHelp: useId() };
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -25,6 +30,8 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
       setLanguage(settings.language);
       setWordsPerMinute(String(settings.wordsPerMinute));
       setMaxMegabytes(String(Math.round((settings.maxImageBytes / MEGABYTE) * 10) / 10));
+      setIdleLockMinutes(String(settings.idleLockMinutes));
+      setAllowSelfApproval(settings.allowSelfApproval);
       setError(null);
       dialog.showModal();
     } else if (!open && dialog.open) {
@@ -36,11 +43,14 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
     event.preventDefault();
     const wpm = Math.round(Number(wordsPerMinute));
     const megabytes = Number(maxMegabytes);
+    const idle = Math.round(Number(idleLockMinutes));
     try {
       await updateSettings({
         language,
         wordsPerMinute: Number.isFinite(wpm) ? Math.min(1000, Math.max(50, wpm)) : settings.wordsPerMinute,
         maxImageBytes: Number.isFinite(megabytes) && megabytes > 0 ? Math.min(200 * MEGABYTE, Math.max(1024, Math.round(megabytes * MEGABYTE))) : settings.maxImageBytes,
+        idleLockMinutes: Number.isFinite(idle) && idle > 0 ? Math.min(24 * 60, Math.max(1, idle)) : settings.idleLockMinutes,
+        ...(isAdmin && allowSelfApproval !== settings.allowSelfApproval ? { allowSelfApproval } : {}),
       });
       onClose();
     } catch (caught) {
@@ -67,6 +77,20 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           <label htmlFor={ids.max}>{t('settings.maxImageMegabytes')}</label>
           <input id={ids.max} type="number" min={0.1} max={200} step={0.1} value={maxMegabytes} data-testid="settings-max-image" onChange={(event) => setMaxMegabytes(event.target.value)} />
         </div>
+        <div className="field">
+          <label htmlFor={ids.idle}>{t('accountSettings.idleLockMinutes')}</label>
+          <input id={ids.idle} type="number" min={1} max={24 * 60} step={1} value={idleLockMinutes} aria-describedby={ids.idleHelp} data-testid="settings-idle-lock" onChange={(event) => setIdleLockMinutes(event.target.value)} />
+          <p id={ids.idleHelp} className="field__help">{t('accountSettings.idleLockHelp')}</p>
+        </div>
+        {isAdmin && (
+          <div className="field field--check">
+            <label htmlFor={ids.selfApproval}>
+              <input id={ids.selfApproval} type="checkbox" checked={allowSelfApproval} aria-describedby={ids.selfApprovalHelp} data-testid="settings-self-approval" onChange={(event) => setAllowSelfApproval(event.target.checked)} />
+              {t('accountSettings.allowSelfApproval')}
+            </label>
+            <p id={ids.selfApprovalHelp} className="field__help">{t('accountSettings.allowSelfApprovalHelp')}</p>
+          </div>
+        )}
         {error && <p className="form-error" role="alert">{error}</p>}
         <div className="dialog__actions">
           <button type="submit" className="button button--primary" data-testid="settings-save">{t('settings.save')}</button>
