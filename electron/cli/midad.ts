@@ -6,6 +6,7 @@ import { APP_VERSION } from '../core/version';
 import { runArticlesList } from './commands/articlesList';
 import { runDoctor } from './commands/doctor';
 import { printHelp } from './commands/help';
+import { runUsers } from './commands/users';
 import { ExitCode, processOutput, type CliOutput } from './output';
 
 const OPTIONS = {
@@ -15,6 +16,8 @@ const OPTIONS = {
   json: { type: 'boolean' },
   status: { type: 'string' },
   query: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
 } as const;
 
 function usage(output: CliOutput, message: string): ExitCode {
@@ -45,11 +48,14 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
     const given = names.filter((name) => values[name] !== undefined);
     return given.length > 0 ? usage(output, `"${command}" does not take --${given.join(', --')}`) : null;
   };
+  if (positionals[0] === 'users') {
+    return refuse(['status', 'query']) ?? runUsers(output, dataDir, positionals.slice(1), { json: values.json ?? false, name: values.name, role: values.role });
+  }
   switch (command) {
     case 'doctor':
-      return refuse(['status', 'query']) ?? runDoctor(output, dataDir, { json: values.json ?? false });
+      return refuse(['status', 'query', 'name', 'role']) ?? runDoctor(output, dataDir, { json: values.json ?? false });
     case 'articles list':
-      return runArticlesList(output, dataDir, { json: values.json ?? false, status: values.status, query: values.query });
+      return refuse(['name', 'role']) ?? runArticlesList(output, dataDir, { json: values.json ?? false, status: values.status, query: values.query });
     default:
       return usage(output, `unknown command "${command}"`);
   }
