@@ -140,25 +140,27 @@ export function UsersDialog({ onClose }: { onClose: () => void }) {
                       <td>
                         <time dateTime={user.createdAt}>{formatDate(new Date(user.createdAt), language)}</time>
                       </td>
-                      <td className="users-table__actions">
-                        <button type="button" className="button" data-testid="user-toggle" disabled={busy} onClick={() => void update(user, { disabled: !user.disabled })}>
-                          {user.disabled ? t('users.enable') : t('users.disable')}
-                          <span className="visually-hidden"> {user.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button"
-                          data-testid="user-reset"
-                          aria-expanded={resetting === user.id}
-                          onClick={() => {
-                            setResetting(resetting === user.id ? null : user.id);
-                            setCreating(false);
-                            setNotice(null);
-                          }}
-                        >
-                          {t('users.resetPassword')}
-                          <span className="visually-hidden"> {user.name}</span>
-                        </button>
+                      <td>
+                        <div className="users-table__actions">
+                          <button type="button" className="button" data-testid="user-toggle" disabled={busy} onClick={() => void update(user, { disabled: !user.disabled })}>
+                            {user.disabled ? t('users.enable') : t('users.disable')}
+                            <span className="visually-hidden"> {user.name}</span>
+                          </button>
+                          <button
+                            type="button"
+                            className="button"
+                            data-testid="user-reset"
+                            aria-expanded={resetting === user.id}
+                            onClick={() => {
+                              setResetting(resetting === user.id ? null : user.id);
+                              setCreating(false);
+                              setNotice(null);
+                            }}
+                          >
+                            {t('users.resetPassword')}
+                            <span className="visually-hidden"> {user.name}</span>
+                          </button>
+                        </div>
                       </td>
                     </tr>
                     {resetting === user.id && (
