@@ -15,6 +15,7 @@ import { MidadHarness } from '../e2e/harness/MidadHarness';
 import { WRITTEN_SENTENCES, arabicArticleDoc } from '../fixtures/arabicArticle';
 import { benchAutosave } from './autosave';
 import { benchQueueList } from './queueList';
+import { benchDiff } from './diff';
 import { BarePage } from './browser/barePage';
 import { ROOT, buildBenchBundles } from './browser/bundles';
 import { TypingTarget, typeInterleaved, type TypingRun } from './browser/typing';
@@ -265,7 +266,10 @@ async function main(): Promise<void> {
   console.log('queue: desk.list of the review queue, 10,000 articles, vs the raw SQL…');
   const queue = await benchQueueList({ articles: 10_000, iterations: 300, warmup: 30 });
 
-  const results: BenchResult[] = [autosave, queue];
+  console.log('diff: revisions.diff of a 20,000-word article, 2% of words changed, vs jsdiff alone…');
+  const diff = await benchDiff({ words: 20_000, changedShare: 0.02, iterations: 100, warmup: 5 });
+
+  const results: BenchResult[] = [autosave, queue, diff];
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
   console.log(`machine: ${cpus().length} cores, load average ${load} (other work on the machine skews the p95 figures)`);
   const chromiumProblem = chromiumMissingReason();

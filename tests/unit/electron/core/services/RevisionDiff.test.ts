@@ -111,6 +111,20 @@ describe('word diff', () => {
     expect(diff.stats.deleted).toBeGreaterThan(15_000);
   });
 
+  it('does show a new paragraph and a corrected word in another paragraph, and nothing else', () => {
+    const paragraphs = [SENTENCE, 'وأضاف الوزير أن الحكومة ستعرض مشروع القانون على البرلمان الشهر المقبل.', 'وتنتظر النقابات تفاصيل الإصلاح الضريبي.'];
+    const inserted = 'وفي السياق ذاته، دعت المعارضة إلى جلسة طارئة.\n';
+    const before = paragraphs.join('\n');
+    const after = [paragraphs[0], paragraphs[1]!.replace('الشهر', 'الأسبوع'), paragraphs[2]].join('\n').replace('وتنتظر', `${inserted}وتنتظر`);
+    const diff = diffWords(before, after);
+    expect(diff.parts.filter((part) => part.kind !== 'equal')).toEqual([
+      { kind: 'delete', text: 'الشهر' },
+      { kind: 'insert', text: 'الأسبوع' },
+      { kind: 'insert', text: inserted },
+    ]);
+    expect(newText(diff.parts)).toBe(after);
+  });
+
   it('does return one equal part when nothing changed', () => {
     expect(diffWords(SENTENCE, SENTENCE)).toEqual({ parts: [{ kind: 'equal', text: SENTENCE }], stats: { inserted: 0, deleted: 0 } });
   });
