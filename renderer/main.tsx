@@ -1,7 +1,6 @@
-import '@fontsource/noto-naskh-arabic/400.css';
-import '@fontsource/noto-naskh-arabic/600.css';
-import '@fontsource/noto-naskh-arabic/700.css';
+import './styles/fonts.css';
 import './styles/app.css';
+import './styles/desk.css';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';

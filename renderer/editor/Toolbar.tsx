@@ -10,6 +10,8 @@ export interface ToolbarProps {
   editor: Editor;
   onPickImage: () => void;
   onManualSave: () => void;
+  /** Comment on the selection (the desk's comments panel); no button without it. */
+  onAddComment?: () => void;
 }
 
 interface ToolbarButton {
@@ -28,7 +30,7 @@ interface ToolbarButton {
  * useEditorState, so typing re-renders it only when one of them flips. Keyboard: one tab stop,
  * arrow keys move between buttons (roving tabindex), following the interface direction.
  */
-export const Toolbar = memo(function Toolbar({ editor, onPickImage, onManualSave }: ToolbarProps) {
+export const Toolbar = memo(function Toolbar({ editor, onPickImage, onManualSave, onAddComment }: ToolbarProps) {
   const { t, i18n } = useTranslation();
   const state = useEditorState<ToolbarState>({
     editor,
@@ -58,6 +60,9 @@ export const Toolbar = memo(function Toolbar({ editor, onPickImage, onManualSave
     { id: 'redo', testId: 'tb-redo', label: t('toolbar.redo'), icon: icons.redo, disabled: !state.canRedo, run: () => chain().redo().run() },
     { id: 'save', testId: 'tb-save', label: t('toolbar.save'), icon: icons.save, run: onManualSave, separatorBefore: true },
   ];
+  if (onAddComment) {
+    buttons.push({ id: 'comment', testId: 'tb-comment', label: t('comments.addOnSelectionShortcut'), icon: icons.comment, run: onAddComment, separatorBefore: true });
+  }
 
   const moveFocus = (event: KeyboardEvent<HTMLDivElement>) => {
     const rtl = i18n.dir() === 'rtl';

@@ -32,5 +32,6 @@ export const icons = {
   save: svg([<path key="a" d="M5 3h11l3 3v15H5z" />, <path key="b" d="M8 3v5h7V3M8 21v-7h8v7" />]),
   dirRtl: svg([<path key="a" d="M10 4v16M14 4v16M14 4h-5a4 4 0 0 0 0 8h1" />, <path key="b" d="M22 17H15M18 14l-3 3 3 3" transform="translate(-12 0)" />]),
   dirLtr: svg([<path key="a" d="M10 4v16M14 4v16M14 4h-5a4 4 0 0 0 0 8h1" />, <path key="b" d="M15 17h7M19 14l3 3-3 3" transform="translate(-1 0)" />]),
+  comment: svg([<path key="a" d="M4 5h16v11H9l-5 4z" />, <path key="b" d="M8 9h8M8 12h5" />]),
   dirAuto: svg([<path key="a" d="M10 4v16M14 4v16M14 4h-5a4 4 0 0 0 0 8h1" />, <path key="b" d="M16 17h6M18 15l-2 2 2 2M20 15l2 2-2 2" />]),
 };

@@ -25,6 +25,7 @@ export function createBodyEditor(callbacks: EditorCallbacks, label: string): Edi
     extensions: createExtensions({
       onImageFiles: (files, position) => callbacks.onImageFiles(files, position),
       onPasteRefused: (size, limit) => callbacks.onPasteRefused(size, limit),
+      onAddComment: () => callbacks.onAddComment?.(),
     }),
     content: null,
     textDirection: 'rtl',

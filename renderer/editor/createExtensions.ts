@@ -1,6 +1,7 @@
 import type { Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { isSafeLinkHref } from '../../shared/editor/docSchema';
+import { Comment } from './extensions/comment/Comment';
 import { Figure } from './extensions/figure/Figure';
 import { ImageInput } from './extensions/imageInput/ImageInput';
 import { PasteGuard } from './extensions/pasteGuard/PasteGuard';
@@ -8,6 +9,8 @@ import { PasteGuard } from './extensions/pasteGuard/PasteGuard';
 export interface EditorCallbacks {
   onImageFiles: (files: File[], position: number | undefined) => void;
   onPasteRefused: (size: number, limit: number) => void;
+  /** Ctrl+Alt+M in the body: comment on the selection. */
+  onAddComment?: () => void;
 }
 
 /**
@@ -31,5 +34,6 @@ export function createExtensions(callbacks: EditorCallbacks): Extensions {
     Figure,
     ImageInput.configure({ onImageFiles: callbacks.onImageFiles }),
     PasteGuard.configure({ onRefused: callbacks.onPasteRefused }),
+    Comment.configure({ onAddComment: () => callbacks.onAddComment?.() }),
   ];
 }

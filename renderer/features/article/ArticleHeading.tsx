@@ -11,6 +11,8 @@ export interface ArticleHeadingProps {
   onChange: (patch: ArticlePatch) => void;
   /** Enter in the kicker: on to the body. */
   onDone: () => void;
+  /** The user may not edit this article now. */
+  readOnly?: boolean;
 }
 
 /**
@@ -35,15 +37,15 @@ function pasteOneLine(event: ClipboardEvent<HTMLTextAreaElement>, apply: (value:
  * that wrap and grow with the text (CSS `field-sizing: content`, no script measuring), so a
  * long Arabic headline is never clipped. Enter moves on instead of breaking the line.
  */
-export const ArticleHeading = memo(function ArticleHeading({ title, subtitle, focusTitle, onChange, onDone }: ArticleHeadingProps) {
+export const ArticleHeading = memo(function ArticleHeading({ title, subtitle, focusTitle, onChange, onDone, readOnly = false }: ArticleHeadingProps) {
   const { t } = useTranslation();
   const ids = { title: useId(), subtitle: useId() };
   const titleRef = useRef<HTMLTextAreaElement>(null);
   const subtitleRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
-    if (focusTitle) titleRef.current?.focus();
-  }, [focusTitle]);
+    if (focusTitle && !readOnly) titleRef.current?.focus();
+  }, [focusTitle, readOnly]);
 
   const enterMoves = (next: () => void) => (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
@@ -62,6 +64,7 @@ export const ArticleHeading = memo(function ArticleHeading({ title, subtitle, fo
         rows={1}
         dir="auto"
         maxLength={500}
+        readOnly={readOnly}
         value={title}
         placeholder={t('editor.titlePlaceholder')}
         data-testid="title-input"
@@ -77,6 +80,7 @@ export const ArticleHeading = memo(function ArticleHeading({ title, subtitle, fo
         rows={1}
         dir="auto"
         maxLength={500}
+        readOnly={readOnly}
         value={subtitle}
         placeholder={t('editor.subtitlePlaceholder')}
         data-testid="subtitle-input"

@@ -1,20 +1,30 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent } from '@tiptap/react';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticlePatch, ArticleStatus } from '../../../shared/domain/article';
+import type { ArticlePatch, ArticleStatus, Priority, RevisionSummary } from '../../../shared/domain/article';
 import type { Language } from '../../../shared/domain/settings';
 import { ApiError } from '../../api';
+import { deskApi } from '../../api/desk';
 import { bodyAttributes, createBodyEditor } from '../../editor/createBodyEditor';
 import type { EditorCallbacks } from '../../editor/createExtensions';
 import { Toolbar } from '../../editor/Toolbar';
 import { currentLanguage } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { useStore } from '../../lib/store';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { ArticleSidePanel, type SideTab } from '../desk/ArticleSidePanel';
+import { notifyDeskChanged } from '../desk/deskChanges';
+import { HistoryViewer } from '../history/HistoryViewer';
+import type { HistoryView } from '../history/historyView';
+import { SessionHistoryPanel } from '../history/SessionHistoryPanel';
 import { uploadImage } from '../media/uploadImage';
 import { MetadataPanel, type MetadataFields } from '../metadata/MetadataPanel';
 import { useSettings } from '../settings/SettingsContext';
 import { StatusBar } from '../status-bar/StatusBar';
+import { ActionBar } from '../workflow/ActionBar';
+import { PriorityDeadlineFields } from '../workflow/PriorityDeadlineFields';
+import { ReadOnlyBanner } from '../workflow/ReadOnlyBanner';
 import { ArticleHeading } from './ArticleHeading';
 import { ArticleSession } from './ArticleSession';
 import { dropPrefetched, loadArticle } from './articleLoader';
@@ -32,6 +42,8 @@ const BENCH = new URLSearchParams(window.location.search).get('bench') === '1';
 
 interface Fields extends MetadataFields {
   subtitle: string;
+  priority: Priority;
+  deadline: string | null;
 }
 
 function fieldsOf(session: ArticleSession): Fields {
@@ -45,6 +57,8 @@ function fieldsOf(session: ArticleSession): Fields {
     byline: article.byline,
     slug: article.slug,
     featuredMedia: article.featuredMedia,
+    priority: article.priority,
+    deadline: article.deadline,
   };
 }
 
@@ -73,6 +87,9 @@ export const ArticleScreen = memo(function ArticleScreen({ articleId, onSaved }:
   const [edited, setEdited] = useState<Said<Fields | null>>({ session: null, value: null });
   const [notice, setNotice] = useState<Said<((language: Language) => string) | null>>({ session: null, value: null });
   const [featuredError, setFeaturedError] = useState<Said<string | null>>({ session: null, value: null });
+  const [historyView, setHistoryView] = useState<Said<HistoryView | null>>({ session: null, value: null });
+  const [sideTab, setSideTab] = useState<SideTab>('meta');
+  const [commentStart, setCommentStart] = useState(0);
   const sessionRef = useRef<ArticleSession | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -101,6 +118,10 @@ export const ArticleScreen = memo(function ArticleScreen({ articleId, onSaved }:
     }
   }, [editor]);
   callbacks.current.onImageFiles = (files, position) => void insertImages(files, position);
+  callbacks.current.onAddComment = () => {
+    setSideTab('comments');
+    setCommentStart((count) => count + 1);
+  };
   callbacks.current.onPasteRefused = (size, limit) => {
     setNotice({
       session: sessionRef.current,
@@ -212,13 +233,47 @@ export const ArticleScreen = memo(function ArticleScreen({ articleId, onSaved }:
   const onManualSave = useCallback(() => sessionRef.current?.queue.saveNow(), []);
   const onBodyStart = useCallback(() => editor.commands.focus('start'), [editor]);
   const onReload = useCallback(() => setReloads((count) => count + 1), []);
+  const onAddComment = useCallback(() => callbacks.current.onAddComment?.(), []);
+
+  // Before a transition or a restore: what was typed is stored first, so the core acts on it
+  // and the version moves on from it.
+  const beforeAct = useCallback(async () => {
+    const current = sessionRef.current;
+    if (!current || current.readOnly) return true;
+    await current.queue.flush();
+    const kind = current.queue.current.kind;
+    return !current.queue.hasUnsavedChanges() && kind !== 'error' && kind !== 'conflict';
+  }, []);
+  const afterDeskChange = useCallback(() => {
+    notifyDeskChanged();
+    setHistoryView({ session: null, value: null });
+    onReload();
+  }, [onReload]);
+  const onRestore = useCallback(
+    async (revision: RevisionSummary) => {
+      const current = sessionRef.current;
+      if (!current) return;
+      if (!(await beforeAct())) {
+        throw new ApiError({ code: 'VERSION_CONFLICT', message: i18n.t('workflow.unsaved', { lng: 'en' }), messageAr: i18n.t('workflow.unsaved', { lng: 'ar' }) });
+      }
+      await deskApi.restoreRevision(revision.id, current.queue.version);
+      afterDeskChange();
+    },
+    [beforeAct, afterDeskChange, i18n],
+  );
+  const showHistory = useCallback((view: HistoryView) => setHistoryView({ session: sessionRef.current, value: view }), []);
+  const closeHistory = useCallback(() => setHistoryView({ session: null, value: null }), []);
 
   const shownNotice = notice.session === session ? notice.value : null;
   const shownFeaturedError = featuredError.session === session ? featuredError.value : null;
+  const shownHistory = session && historyView.session === session ? historyView.value : null;
+  const readOnly = session?.readOnly ?? false;
 
   return (
     <>
       <main className={`workspace__main${session ? '' : ' workspace__main--message'}`} id="main" aria-label={t('editor.bodyLabel')} aria-busy={loading || undefined}>
+        {session && <ActionBar key={session.key} article={session.article} beforeAct={beforeAct} onActed={afterDeskChange} />}
+        {session && <ReadOnlyBanner article={session.article} />}
         {session && <SessionBanners session={session} onReload={onReload} />}
         {shownNotice && (
           <div className="banner banner--notice" role="alert" data-testid="editor-notice">
@@ -233,7 +288,8 @@ export const ArticleScreen = memo(function ArticleScreen({ articleId, onSaved }:
             <p className="placeholder-text" aria-busy="true">{t('editor.loading')}</p>
           ))}
         {/* Always mounted, hidden until an article is in: EditorContent must never remount. */}
-        <div className="editor-scroll" ref={scrollRef} data-testid="editor-scroll" hidden={!session}>
+        {session && shownHistory && <HistoryViewer articleId={session.article.id} view={shownHistory} onClose={closeHistory} />}
+        <div className="editor-scroll" ref={scrollRef} data-testid="editor-scroll" hidden={!session || shownHistory !== null}>
           <div className="article-column">
             {session && fields && (
               <ArticleHeading
@@ -243,9 +299,10 @@ export const ArticleScreen = memo(function ArticleScreen({ articleId, onSaved }:
                 focusTitle={session.isNew}
                 onChange={change}
                 onDone={onBodyStart}
+                readOnly={readOnly}
               />
             )}
-            <Toolbar editor={editor} onPickImage={onPickImage} onManualSave={onManualSave} />
+            {!readOnly && <Toolbar editor={editor} onPickImage={onPickImage} onManualSave={onManualSave} onAddComment={onAddComment} />}
             <input
               ref={fileRef}
               type="file"
@@ -266,14 +323,27 @@ export const ArticleScreen = memo(function ArticleScreen({ articleId, onSaved }:
         {session && <SessionStatusBar session={session} wordsPerMinute={settings.wordsPerMinute} />}
       </main>
       {session && fields && (
-        <SessionMetadata
+        <ArticleSidePanel
           key={session.key}
-          session={session}
-          fields={fields}
-          status={session.article.status}
-          onChange={change}
-          onUploadFeatured={onUploadFeatured}
-          uploadError={shownFeaturedError}
+          tab={sideTab}
+          onTab={setSideTab}
+          panels={{
+            meta: (
+              <SessionMetadata
+                session={session}
+                fields={fields}
+                status={session.article.status}
+                onChange={change}
+                onUploadFeatured={onUploadFeatured}
+                uploadError={shownFeaturedError}
+                readOnly={readOnly}
+              >
+                <PriorityDeadlineFields priority={fields.priority} deadline={fields.deadline} readOnly={readOnly} onChange={change} />
+              </SessionMetadata>
+            ),
+            comments: <CommentsPanel session={session} editor={editor} startToken={commentStart} />,
+            history: <SessionHistoryPanel session={session} visible={sideTab === 'history'} shown={shownHistory} onShow={showHistory} onRestore={onRestore} />,
+          }}
         />
       )}
     </>
@@ -299,6 +369,8 @@ interface SessionMetadataProps {
   onChange: (patch: ArticlePatch) => void;
   onUploadFeatured: (file: File) => void;
   uploadError: string | null;
+  readOnly: boolean;
+  children?: ReactNode;
 }
 
 /** The metadata panel, fed the body's images from the counts store. */

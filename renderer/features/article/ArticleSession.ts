@@ -64,6 +64,11 @@ export class ArticleSession {
     return !this.article.title && this.article.wordCount === 0;
   }
 
+  /** The core's word on whether this user may change the article now (workflow state, holder). */
+  get readOnly(): boolean {
+    return !this.article.permissions.canEdit;
+  }
+
   get isOpen(): boolean {
     return this.detach !== null;
   }
@@ -77,9 +82,13 @@ export class ArticleSession {
     const editor = this.editor;
     const doc = createDocument(this.article.body as JSONContent, editor.schema);
     editor.view.updateState(EditorState.create({ doc, plugins: editor.state.plugins }));
+    // Without emitting an update: that would count as an edit and send a save.
+    editor.setEditable(!this.readOnly, false);
     const counter = new BodyStatsCounter(editor, this.stats);
     this.counter = counter;
     const onUpdate = () => {
+      // A read-only article is never saved from here; the core would refuse it anyway.
+      if (this.readOnly) return;
       this.queue.changeBody();
       counter.noteChange();
     };
@@ -93,7 +102,7 @@ export class ArticleSession {
 
   /** Title or metadata changed. */
   change(patch: ArticlePatch): void {
-    if (!this.closed) this.queue.change(patch);
+    if (!this.closed && !this.readOnly) this.queue.change(patch);
   }
 
   /**

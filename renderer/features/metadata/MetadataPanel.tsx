@@ -1,4 +1,4 @@
-import { memo, useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticlePatch, ArticleStatus } from '../../../shared/domain/article';
 import { mediaPath } from '../../../shared/ipc/contract';
@@ -25,10 +25,14 @@ export interface MetadataPanelProps {
   onChange: (patch: ArticlePatch) => void;
   onUploadFeatured: (file: File) => void;
   uploadError: string | null;
+  /** The article cannot be edited by this user now: every field is shown disabled. */
+  readOnly?: boolean;
+  /** Desk fields (priority, deadline), under the status. */
+  children?: ReactNode;
 }
 
 /** Everything about the article that is not its text: excerpt, section, tags, byline, slug, featured image. */
-export const MetadataPanel = memo(function MetadataPanel({ fields, status, bodyImages, onChange, onUploadFeatured, uploadError }: MetadataPanelProps) {
+export const MetadataPanel = memo(function MetadataPanel({ fields, status, bodyImages, onChange, onUploadFeatured, uploadError, readOnly = false, children }: MetadataPanelProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const ids = { heading: useId(), excerpt: useId(), section: useId(), tags: useId(), tagsHelp: useId(), byline: useId(), slug: useId(), featured: useId() };
@@ -46,6 +50,8 @@ export const MetadataPanel = memo(function MetadataPanel({ fields, status, bodyI
         <span>{t('meta.status')}: </span>
         <span className={`status-pill status-pill--${status}`}>{t(`articleStatus.${status}`)}</span>
       </p>
+      <fieldset className="meta__fields" disabled={readOnly} data-testid="meta-fields">
+      {children}
 
       <div className="field">
         <label htmlFor={ids.excerpt}>{t('meta.excerpt')}</label>
@@ -118,6 +124,7 @@ export const MetadataPanel = memo(function MetadataPanel({ fields, status, bodyI
           }} />
         {uploadError && <p className="form-error" role="alert">{uploadError}</p>}
       </div>
+      </fieldset>
     </aside>
   );
 });
