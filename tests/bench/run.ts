@@ -200,7 +200,8 @@ function openResults(figures: EditorFigures, bare: number[] | null, missing: str
       note:
         missing ??
         `median of ${OPEN_RUNS}: pointerdown+click in the list → editable editor with every block rendered and laid out, ` +
-          'fetch through the harness included; baseline: bare editor.commands.setContent of the doc already in memory + layout. ' +
+          'fetch through the harness included; baseline: bare editor.commands.setContent of the doc already in memory + layout, ' +
+          'in a page with Midad\'s fonts.css and body typography. ' +
           'The harness carries the article over a Playwright binding as JSON text (see open.20k.fetch; Electron uses structured-clone IPC), ' +
           'which the baseline never pays, so the 1.3 target is met, or not, by open.20k.render; this line shows the whole cost',
       detail: { ...(midad ? { runsMs: runs(midad) } : {}), ...baselineRuns },
@@ -216,6 +217,8 @@ function openResults(figures: EditorFigures, bare: number[] | null, missing: str
         missing ??
         `median of ${OPEN_RUNS}: the article's data arrives in the renderer (performance mark) → editable editor with every block rendered ` +
           'and laid out (React commit, document swap into the window\'s one editor, title and metadata); baseline: bare setContent + layout of the same doc. ' +
+          'Both pages draw with the same @font-face rules and files (renderer/styles/fonts.css) and the same body typography (family, size, line height, ' +
+          'column width, rtl), so layout and shaping cost the same on both sides and the ratio measures the editor, not the fonts. ' +
           'The target applies here: both sides start from the document in page memory',
       detail: { ...(figures.render20k ? { runsMs: runs(figures.render20k) } : {}), ...baselineRuns },
     },

@@ -1,5 +1,6 @@
 // The baseline editor for the typing and opening benchmarks: Tiptap with StarterKit and
-// nothing else, in a page styled like Midad's article column (same font, size, width, rtl).
+// nothing else, in a page styled like Midad's article column: the same @font-face rules and font
+// files (renderer/styles/fonts.css, served by barePage.ts) and the same body typography.
 import { Editor, type JSONContent } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 
