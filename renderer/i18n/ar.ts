@@ -502,7 +502,7 @@ export const ar = {
     readOnlyNote: '{{reason}} · {{name}} · للقراءة فقط',
     diffTitle: 'مقارنة النسخ',
     diffRange: 'من {{from}} إلى {{to}}',
-    stats: 'كلمات مضافة: {{inserted}} · كلمات محذوفة: {{deleted}}',
+    stats: 'المضاف: {{inserted}} · المحذوف: {{deleted}}',
     legendInserted: 'مضاف',
     legendDeleted: 'محذوف',
     noChanges: 'لا فرق في النص بين النسختين.',

@@ -500,7 +500,7 @@ export const en: Messages = {
     readOnlyNote: '{{reason}} · {{name}} · read-only',
     diffTitle: 'Compare revisions',
     diffRange: 'From {{from}} to {{to}}',
-    stats: 'Words added: {{inserted}} · words deleted: {{deleted}}',
+    stats: 'Added: {{inserted}} · deleted: {{deleted}}',
     legendInserted: 'Added',
     legendDeleted: 'Deleted',
     noChanges: 'The text is the same in both.',

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 
 /** Stylesheets of the app (its fonts among them), for the frame to look like the editor. */
 function appStylesheets(): string[] {
@@ -17,5 +17,10 @@ export function RevisionFrame({ html, title }: { html: string; title: string }) 
     const links = appStylesheets().map((href) => `<link rel="stylesheet" href="${escapeAttribute(href)}">`).join('');
     return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">${links}<style>html,body{height:auto;background:#fff}body{margin:0}.article-body .ProseMirror{padding:8px 4px 48px}</style></head><body><div class="article-body"><div class="ProseMirror revision-body">${html}</div></div></body></html>`;
   }, [html]);
-  return <iframe className="revision-frame" sandbox="allow-same-origin" srcDoc={srcDoc} title={title} data-testid="revision-frame" />;
+  // Hidden until its stylesheet is in, so the text does not jump from the fallback font.
+  const [loadedDoc, setLoadedDoc] = useState<string | null>(null);
+  return (
+    <iframe className={`revision-frame${loadedDoc === srcDoc ? '' : ' is-loading'}`} sandbox="allow-same-origin" srcDoc={srcDoc} title={title} data-testid="revision-frame"
+      onLoad={() => setLoadedDoc(srcDoc)} />
+  );
 }
