@@ -57,7 +57,8 @@ function paragraphTokens(text: string): string[] {
   return text.match(/[^\n]*\n+|[^\n]+$/g) ?? [];
 }
 
-const isBlank = (tokens: string[]) => tokens.every((token) => tokenKind(token) === 'space');
+/** Spaces between two changed words; a line break is kept as an equal part, so a change never spans paragraphs. */
+const isBlank = (tokens: string[]) => tokens.every((token) => tokenKind(token) === 'space' && !token.includes('\n'));
 
 /**
  * Shapes the library's changes for a reader: each stretch of changes becomes one deletion

@@ -125,6 +125,19 @@ describe('word diff', () => {
     expect(newText(diff.parts)).toBe(after);
   });
 
+  it('does keep the paragraph break outside the changes when the words on both sides of it change', () => {
+    const diff = diffWords('ارتفعت الأسعار أمس\nوقال التجار', 'ارتفعت الأسعار اليوم\nوأكد التجار');
+    expect(diff.parts).toEqual([
+      { kind: 'equal', text: 'ارتفعت الأسعار ' },
+      { kind: 'delete', text: 'أمس' },
+      { kind: 'insert', text: 'اليوم' },
+      { kind: 'equal', text: '\n' },
+      { kind: 'delete', text: 'وقال' },
+      { kind: 'insert', text: 'وأكد' },
+      { kind: 'equal', text: ' التجار' },
+    ]);
+  });
+
   it('does return one equal part when nothing changed', () => {
     expect(diffWords(SENTENCE, SENTENCE)).toEqual({ parts: [{ kind: 'equal', text: SENTENCE }], stats: { inserted: 0, deleted: 0 } });
   });
