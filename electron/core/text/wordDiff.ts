@@ -14,7 +14,7 @@ export interface WordDiff {
 }
 
 /**
- * Work allowed for one diff, in units of about a microsecond on a laptop core (~0.2 s in all),
+ * Work allowed for one diff, in units of about a nanosecond on a laptop core (~0.2 s in all),
  * shared by its runs of changed paragraphs. The Myers diff of n tokens with d edits costs about
  * n·d along runs of equal tokens plus ~100·d² for the edit paths themselves (measured with
  * jsdiff 8: two unrelated 5,000-word texts take ~330 ms to reach d = 2,000). A run that would
