@@ -6,6 +6,7 @@ import { ApiError } from '../../api';
 import { deskApi } from '../../api/desk';
 import { countText, currentLanguage } from '../../i18n';
 import { formatWhen } from '../desk/formatWhen';
+import { diffSegments } from './diffSegments';
 import { reasonKey, type HistoryView } from './historyView';
 import { RevisionFrame } from './RevisionFrame';
 
@@ -130,15 +131,15 @@ function DiffBody({ diff }: { diff: ResponseOf<'revisions.diff'> }) {
       <h3 className="diff__heading">{t('history.bodyChanges')}</h3>
       {!changed && <p className="placeholder-text" data-testid="diff-no-changes">{t('history.noChanges')}</p>}
       <div className="diff__text" dir="rtl" lang="ar" data-testid="diff-body">
-        {diff.body.map((part, index) => {
-          // Arabic letters join across element boundaries: a deleted word followed by its
-          // replacement would be drawn as one word. A zero-width non-joiner keeps them apart.
-          const previous = index > 0 ? diff.body[index - 1]!.text : '';
-          const separate = previous !== '' && !/\s$/.test(previous) && !/^\s/.test(part.text) ? '\u200c' : '';
-          if (part.kind === 'insert') return <ins key={index} className="diff__ins" data-testid="diff-ins">{separate}{part.text}</ins>;
-          if (part.kind === 'delete') return <del key={index} className="diff__del" data-testid="diff-del">{separate}{part.text}</del>;
-          return <span key={index}>{separate}{part.text}</span>;
-        })}
+        {diffSegments(diff.body).map((part, index) =>
+          part.kind === 'insert' ? (
+            <ins key={index} className="diff__ins" data-testid="diff-ins">{part.text}</ins>
+          ) : part.kind === 'delete' ? (
+            <del key={index} className="diff__del" data-testid="diff-del">{part.text}</del>
+          ) : (
+            <span key={index}>{part.text}</span>
+          ),
+        )}
       </div>
     </div>
   );
