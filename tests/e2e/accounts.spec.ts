@@ -340,6 +340,20 @@ test.describe('accounts', () => {
     expect(audit.slice(0, 3)).toEqual(['auth.unlock', 'auth.unlock.failed', 'auth.lock']);
   });
 
+  test('does ask for the password on a page of its own when the window reloads while locked, then reopen the article', async ({ midad }) => {
+    const { page } = midad;
+    await newArticleWithText(page, 'مقال قبل إعادة التحميل', 'نص محفوظ.');
+    await page.getByTestId('lock-now').click();
+    await expect(page.getByTestId('lock-screen')).toBeVisible();
+    await midad.reload();
+    await expect(page.getByTestId('lock-screen')).toBeVisible();
+    await expect(page.getByTestId('new-article')).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('lock-password').fill(TEST_PASSWORD);
+    await page.getByTestId('lock-password').press('Enter');
+    await expect(page.getByTestId('title-input')).toHaveValue('مقال قبل إعادة التحميل');
+  });
+
   test('does show the lock screen when a save meets a locked session, and store the typed text after the unlock', async ({ midad }) => {
     const { page } = midad;
     await newArticleWithText(page, 'مقال الخمول', 'الفقرة الأولى.');
