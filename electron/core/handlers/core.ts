@@ -1,4 +1,12 @@
+import type { Settings } from '../../../shared/domain/settings';
+import { ErrorCode, MidadError } from '../../../shared/errors';
 import type { OpenServices } from '../Core';
+
+/**
+ * Settings that bind the whole newsroom (security, the desk's rules, storage limits): only an
+ * admin changes them. Language and reading pace are anyone's to choose.
+ */
+const NEWSROOM_SETTINGS: ReadonlySet<keyof Settings> = new Set(['allowSelfApproval', 'idleLockMinutes', 'maxImageBytes', 'revisionIntervalMinutes']);
 import type { HandlersFor } from './types';
 
 export function articleHandlers(open: () => OpenServices): HandlersFor<'articles'> {
@@ -24,8 +32,20 @@ export function settingsHandlers(open: () => OpenServices): HandlersFor<'setting
     'settings.get': () => open().settings.get(),
     'settings.update': (request, ctx) => {
       const services = open();
-      const settings = services.settings.update(request);
-      services.audit({ actor: ctx.actor, action: 'settings.update', detail: { keys: Object.keys(request) } });
+      const current = services.settings.get();
+      const changed = (Object.keys(request) as (keyof Settings)[]).filter((key) => request[key] !== undefined && request[key] !== current[key]);
+      const newsroomOnly = changed.filter((key) => NEWSROOM_SETTINGS.has(key));
+      if (newsroomOnly.length > 0 && ctx.user?.role !== 'admin') {
+        throw new MidadError(
+          ErrorCode.FORBIDDEN,
+          `Only an admin may change these newsroom settings: ${newsroomOnly.join(', ')}.`,
+          `لا يغيّر إعدادات غرفة الأخبار هذه إلا المدير: ${newsroomOnly.join('، ')}.`,
+          { keys: newsroomOnly },
+        );
+      }
+      if (changed.length === 0) return current;
+      const settings = services.settings.update(Object.fromEntries(changed.map((key) => [key, request[key]])));
+      services.audit({ actor: ctx.actor, action: 'settings.update', detail: { keys: changed } });
       return settings;
     },
   };

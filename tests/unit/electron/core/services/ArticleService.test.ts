@@ -4,7 +4,7 @@ import { dispatch } from '../../../../../electron/core/ipc/dispatch';
 import type { Channel, RequestOf, ResponseOf } from '../../../../../shared/ipc/contract';
 import type { Result } from '../../../../../shared/errors';
 import { NEWS_PARAGRAPHS, NEWS_TITLE, newsDoc } from '../../../../fixtures/arabicNews';
-import { tempCoreSignedIn } from '../../../../support/tempCore';
+import { signInAs, tempCoreSignedIn } from '../../../../support/tempCore';
 
 
 async function call<C extends Channel>(core: Core, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
@@ -175,6 +175,22 @@ describe('ArticleService when the file cannot be written', () => {
     expect(error.message).toMatch(/cannot be written/);
     core.open.db.pragma('query_only = 0');
     expect((await call(core, 'articles.save', { id: article.id, baseVersion: 1, patch: { title: 'بعد' }, reason: 'autosave' })).version).toBe(2);
+    core.close();
+  });
+});
+
+describe('newsroom settings', () => {
+  it('does refuse an editor who tries to switch on self-approval, and audit it, while letting her change the language', async () => {
+    const { core } = await tempCoreSignedIn();
+    await signInAs(core, 'كاتبة', 'editor');
+    const refused = await callError(core, 'settings.update', { allowSelfApproval: true });
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(core.open.settings.get().allowSelfApproval).toBe(false);
+    const denied = core.open.db.prepare("SELECT count(*) FROM audit WHERE action = 'denied'").pluck().get();
+    expect(denied).toBe(1);
+    // Sending the unchanged newsroom values along with a language change is fine (the dialog sends every field).
+    const settings = await call(core, 'settings.update', { language: 'en', idleLockMinutes: 15, allowSelfApproval: false });
+    expect(settings.language).toBe('en');
     core.close();
   });
 });
