@@ -325,4 +325,96 @@ test.describe('copy desk', () => {
     await expect(second.getByTestId('conflict-banner')).toHaveCount(0);
     await second.close();
   });
+  test('does let an admin comment with Ctrl+Alt+M, see a deleted anchor detached, restore a revision, spike and restore, reassign and schedule an approval', async ({ midad }, testInfo) => {
+    test.setTimeout(120_000);
+    const { page } = midad;
+    const reviewerId = await addUser(midad, REVIEWER, 'reviewer');
+    const title = 'الأرصاد تتوقع أمطارًا غزيرة على الساحل نهاية الأسبوع';
+    const doomed = 'وتدعو السلطات الصيادين إلى عدم الإبحار.';
+    await page.getByTestId('new-article').click();
+    await page.getByTestId('title-input').fill(title);
+    await body(page).click();
+    await page.keyboard.insertText('تتوقع دائرة الأرصاد الجوية أمطارًا غزيرة على المناطق الساحلية يومي الجمعة والسبت.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText(doomed);
+    await page.getByTestId('meta-section').fill('محليات');
+    await waitSaved(page);
+    // A change saved at once with Ctrl+S: a manual revision (an unchanged text would add none).
+    await page.getByTestId('meta-byline').fill('قسم الأخبار المحلية');
+    await page.keyboard.press('Control+s');
+    await waitSaved(page);
+
+    // Ctrl+Alt+M comments on the selection; deleting the words leaves the thread detached.
+    await selectInBody(page, doomed);
+    await page.keyboard.press('Control+Alt+m');
+    await expect(page.getByTestId('comment-draft')).toContainText('عدم الإبحار');
+    await page.getByTestId('comment-draft-body').fill('هل صدر تحذير رسمي بهذا؟');
+    await page.getByTestId('comment-draft-post').click();
+    const anchored = page.getByTestId('comment-thread').filter({ hasText: 'تحذير رسمي' });
+    await expect(anchored).toHaveAttribute('data-detached', 'false');
+    await selectInBody(page, doomed);
+    await page.keyboard.press('Backspace');
+    await expect(body(page)).not.toContainText('عدم الإبحار');
+    await waitSaved(page);
+    await expect(anchored).toHaveAttribute('data-detached', 'true');
+    await expect(anchored.getByTestId('comment-detached')).toBeVisible();
+
+    // A general comment, not tied to any words.
+    await page.getByTestId('comment-add-general').click();
+    await page.getByTestId('comment-draft-body').fill('العنوان طويل قليلًا؛ هل يمكن اختصاره؟');
+    await page.getByTestId('comment-draft-post').click();
+    await expect(page.getByTestId('comment-thread').filter({ hasText: 'اختصاره' })).toHaveAttribute('data-anchored', 'false');
+
+    // Restoring the manual save brings the sentence back as a new revision; nothing is removed.
+    await page.getByTestId('side-tab-history').click();
+    const manual = page.getByTestId('history-item').filter({ hasText: 'حفظ يدوي' });
+    await expect(manual).toHaveCount(1);
+    const before = await page.getByTestId('history-item').count();
+    await manual.getByTestId('history-restore').click();
+    await page.getByTestId('restore-dialog-confirm').click();
+    await expect(body(page)).toContainText('عدم الإبحار');
+    await expect(page.getByTestId('history-item').filter({ hasText: 'استعادة نسخة' })).toHaveCount(1);
+    await expect(page.getByTestId('history-item')).toHaveCount(before + 1);
+
+    // Spike asks first; the spiked view counts it; restore brings it back as a draft.
+    await page.getByTestId('action-spike').click();
+    await expect(page.getByTestId('confirm-dialog')).toContainText('لا يُحذف');
+    await page.getByTestId('confirm-dialog-confirm').click();
+    await expect(page.getByTestId('action-bar-status')).toHaveText('مُلغى');
+    await expect(page.getByTestId('desk-count-spiked')).toHaveAttribute('data-count', '1');
+    await page.getByTestId('action-restore').click();
+    await expect(page.getByTestId('action-bar-status')).toHaveText('مسودة');
+
+    // Submit, claim, hand the claim to the reviewer, then approve with a publish time.
+    await page.getByTestId('action-submit').click();
+    await page.getByTestId('action-claim').click();
+    await page.getByTestId('action-reassign').click();
+    await page.getByTestId('reassign-select').selectOption(reviewerId);
+    await page.getByTestId('reassign-dialog-confirm').click();
+    await expect(page.getByTestId('action-bar-assignee')).toContainText(REVIEWER);
+    await expect(page.getByTestId('readonly-banner')).toHaveCount(0); // an admin may still edit
+    await page.getByTestId('action-approve').click();
+    await page.getByTestId('approve-at').check();
+    await page.getByTestId('approve-at-input').fill('2030-01-15T07:30');
+    await page.getByTestId('approve-dialog-confirm').click();
+    await expect(page.getByTestId('action-bar-status')).toHaveText('معتمد');
+    await expect(page.getByTestId('readonly-banner')).toHaveAttribute('data-reason', 'approvedScheduled');
+    await page.getByTestId('desk-view-approved').click();
+    const approved = page.getByTestId('article-list-item').filter({ hasText: title });
+    await expect(approved.getByTestId('article-scheduled')).toContainText('٢٠٣٠');
+
+    // Filters: by author and by section.
+    await page.getByTestId('desk-view-all').click();
+    await page.getByTestId('filters-toggle').click();
+    await page.getByTestId('filter-section').fill('رياضة');
+    await expect(page.getByTestId('article-list-item')).toHaveCount(0);
+    await page.getByTestId('filter-section').fill('محليات');
+    await expect(page.getByTestId('article-list-item')).toHaveCount(1);
+    await page.getByTestId('filter-author').selectOption({ label: REVIEWER });
+    await expect(page.getByTestId('article-list-item')).toHaveCount(0);
+    await page.getByTestId('filter-clear').click();
+    await expect(page.getByTestId('article-list-item')).toHaveCount(1);
+    await expect(page.getByTestId('filters-toggle')).toHaveText('تصفية');
+    await shot(page, testInfo, 'desk-approved-scheduled');
+  });
 });

@@ -40,7 +40,7 @@ export function ArticleList({ selectedId, refreshToken, onOpen, onPrefetch, onCr
   const deskToken = useDeskChanges();
   const { items, total, error, loading } = useDeskList(view, filters, refreshToken + deskToken);
   const counts = useDeskCounts(refreshToken + deskToken);
-  const people = useDeskPeople();
+  const people = useDeskPeople(filtersOpen);
   const now = useMinuteClock();
   const filterId = useId();
   const headingId = useId();

@@ -68,10 +68,14 @@ export interface Person {
   role: string;
 }
 
-/** The desk's people (authors for the filter, reviewers for reassigning), read once per mount. */
-export function useDeskPeople(): Person[] {
+/**
+ * The desk's people (authors for the filter, reviewers for reassigning), read when `active`
+ * becomes true (the filters opened, the bar mounted), so an account added meanwhile is there.
+ */
+export function useDeskPeople(active = true): Person[] {
   const [people, setPeople] = useState<Person[]>([]);
   useEffect(() => {
+    if (!active) return;
     let cancelled = false;
     deskApi
       .people()
@@ -82,6 +86,6 @@ export function useDeskPeople(): Person[] {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [active]);
   return people;
 }

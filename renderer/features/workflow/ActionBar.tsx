@@ -39,7 +39,7 @@ export function ActionBar({ article, beforeAct, onActed }: ActionBarProps) {
   const [when, setWhen] = useState<'now' | 'at'>('now');
   const [at, setAt] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
-  const people = useDeskPeople();
+  const people = useDeskPeople(article.permissions.actions.includes('reassign'));
   const ids = { note: useId(), noteHelp: useId(), at: useId(), assignee: useId() };
   const allowed = WORKFLOW_ACTIONS.filter((action) => article.permissions.actions.includes(action));
   const label = (action: WorkflowAction) => t(`workflow.actions.${action}`);
