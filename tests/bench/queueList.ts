@@ -9,8 +9,6 @@ import { insertArticleRow, type ArticleRow } from '../../electron/core/db/querie
 import { dispatch } from '../../electron/core/ipc/dispatch';
 import type { ArticleStatus, ArticleSummary } from '../../shared/domain/article';
 import type { DocNode } from '../../shared/editor/docSchema';
-import { docToHtml } from '../../shared/editor/docToHtml';
-import { mediaPath } from '../../shared/ipc/contract';
 import { docToText } from '../../shared/editor/docToText';
 import { countCharacters, countWords } from '../../shared/text/arabic';
 import { HEADINGS, newsSentence, seededRandom } from '../fixtures/arabicArticle';
@@ -99,7 +97,6 @@ async function seed(core: Core, count: number): Promise<{ submitted: number; urg
         status_before_spike: status === 'spiked' ? 'draft' : null,
         body_json: bodyJson,
         body_hash: createHash('sha256').update(bodyJson).digest('hex'),
-        body_html: docToHtml(body, { mediaUrl: mediaPath }),
         body_text: text,
         word_count: countWords(text),
         char_count: countCharacters(text),

@@ -67,8 +67,7 @@ async function newArticleWithText(page: Page, title: string, text: string): Prom
 }
 
 function storedBody(harness: MidadHarness, title: string): string {
-  const row = harness.core.open.db.prepare('SELECT body_html FROM articles WHERE title = ?').get(title) as { body_html: string } | undefined;
-  return row?.body_html ?? '';
+  return harness.storedHtml(title);
 }
 
 test.describe('accounts', () => {

@@ -315,9 +315,9 @@ test.describe('copy desk', () => {
     await expect(second.getByTestId('conflict-banner')).toBeVisible({ timeout: 5000 });
     await expect(second.getByTestId('conflict-banner')).toContainText('تغيّر هذا المقال في مكان آخر');
 
-    const stored = midad.core.open.db.prepare('SELECT body_html FROM articles WHERE title = ?').get('نافذتان على مقال واحد') as { body_html: string };
-    expect(stored.body_html).toContain('وأضافت جملة ثانية');
-    expect(stored.body_html).not.toContain('النافذة الثانية');
+    const stored = midad.storedHtml('نافذتان على مقال واحد');
+    expect(stored).toContain('وأضافت جملة ثانية');
+    expect(stored).not.toContain('النافذة الثانية');
 
     // Reloading shows the stored text, and the second window can go on from it.
     await second.getByTestId('conflict-reload').click();

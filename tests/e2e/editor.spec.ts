@@ -79,10 +79,10 @@ test('does keep an Arabic article with bold, a heading and an ltr quote across a
   await expect(item).toContainText(NEWS_TITLE);
 
   // And the SQLite file holds it (not just the page).
-  const stored = midad.core.open.db.prepare('SELECT title, body_html FROM articles').get() as { title: string; body_html: string };
+  const stored = midad.core.open.db.prepare('SELECT title FROM articles').get() as { title: string };
   expect(stored.title).toBe(NEWS_TITLE);
-  expect(stored.body_html).toContain(`<p dir="ltr">${NEWS_ENGLISH_QUOTE}</p>`);
-  expect(stored.body_html).toContain('<strong>');
+  expect(midad.storedHtml()).toContain(`<p dir="ltr">${NEWS_ENGLISH_QUOTE}</p>`);
+  expect(midad.storedHtml()).toContain('<strong>');
 });
 
 test('does reopen the last article where the user was after the app is closed mid-sentence', async ({ midad }) => {

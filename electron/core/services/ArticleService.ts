@@ -2,9 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Article, ArticlePatch, ArticleStatus, SaveReason } from '../../../shared/domain/article';
 import { emptyDoc, type DocNode } from '../../../shared/editor/docSchema';
-import { docToHtml } from '../../../shared/editor/docToHtml';
 import { docMediaHashes, docToText } from '../../../shared/editor/docToText';
-import { mediaPath } from '../../../shared/ipc/contract';
 import { cleanSingleLine, cleanSlug, countCharacters, countWords, stripBidiControls } from '../../../shared/text/arabic';
 import { ErrorCode, MidadError } from '../../../shared/errors';
 import {
@@ -124,7 +122,6 @@ export class ArticleService {
     return {
       body_json: bodyJson,
       body_hash: sha256(bodyJson),
-      body_html: docToHtml(body, { mediaUrl: mediaPath }),
       body_text: text,
       word_count: countWords(text),
       char_count: countCharacters(text),
@@ -174,7 +171,7 @@ export class ArticleService {
         next.body_hash = derived.body_hash;
         next.word_count = derived.word_count;
         next.char_count = derived.char_count;
-        body = { body_json: derived.body_json, body_html: derived.body_html, body_text: derived.body_text };
+        body = { body_json: derived.body_json, body_text: derived.body_text };
       }
     }
     return { head: next, body };

@@ -7,7 +7,9 @@ import { dispatch } from '../../../electron/core/ipc/dispatch';
 import type { Role } from '../../../shared/domain/user';
 import { signInAs } from '../../support/tempCore';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
-import { MEDIA_PATH_PREFIX, channels } from '../../../shared/ipc/contract';
+import { MEDIA_PATH_PREFIX, channels, mediaPath } from '../../../shared/ipc/contract';
+import type { DocNode } from '../../../shared/editor/docSchema';
+import { docToHtml } from '../../../shared/editor/docToHtml';
 
 const ROOT = resolve(__dirname, '../../..');
 const RENDERER_DIR = join(ROOT, 'dist/renderer');
@@ -119,6 +121,18 @@ export class MidadHarness {
     }
     const body = await readFile(file);
     return route.fulfill({ status: 200, headers: { ...headers, 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }, body });
+  }
+
+  /**
+   * The HTML of an article as stored in the SQLite file (the body JSON read straight from the
+   * database, then derived as the core does), the first one or the one with this title.
+   */
+  storedHtml(title?: string): string {
+    const db = this.core.open.db;
+    const row = (title === undefined
+      ? db.prepare('SELECT body_json FROM articles ORDER BY created_at LIMIT 1').get()
+      : db.prepare('SELECT body_json FROM articles WHERE title = ?').get(title)) as { body_json: string } | undefined;
+    return row ? docToHtml(JSON.parse(row.body_json) as DocNode, { mediaUrl: mediaPath }) : '';
   }
 
   /** Flushes pending saves the way the Electron main does on quit. */

@@ -34,7 +34,6 @@ const migration: Migration = {
         status_before_spike TEXT,
         body_json TEXT NOT NULL,
         body_hash TEXT NOT NULL,
-        body_html TEXT NOT NULL,
         body_text TEXT NOT NULL,
         word_count INTEGER NOT NULL DEFAULT 0,
         char_count INTEGER NOT NULL DEFAULT 0,
