@@ -1,6 +1,7 @@
 import type { Migration } from './types';
 import m0001 from './0001-initial';
 import m0002 from './0002-accounts-workflow';
+import m0003 from './0003-sync';
 
 /** Every shipped migration, in order. A shipped migration is never edited: add a new file. */
-export const migrations: readonly Migration[] = [m0001, m0002];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003];
