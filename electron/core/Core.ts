@@ -8,6 +8,7 @@ import { appendAudit, type AuditEntry } from './db/queries/audit';
 import { authHandlers, userHandlers } from './handlers/accounts';
 import { articleHandlers, mediaHandlers, settingsHandlers, viewHandlers } from './handlers/core';
 import { historyHandlers } from './handlers/history';
+import { syncHandlers } from './handlers/sync';
 import { workflowHandlers } from './handlers/workflow';
 import type { Handlers } from './handlers/types';
 import { AccountService } from './services/AccountService';
@@ -133,6 +134,7 @@ export class Core {
       ...viewHandlers(open),
       ...workflowHandlers(open),
       ...historyHandlers(open),
+      ...syncHandlers(open),
       ...authHandlers(open),
       ...userHandlers(open),
     };

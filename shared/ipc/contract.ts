@@ -4,6 +4,7 @@ import { channel, type Access } from './channel';
 import { accountChannels } from './channels/accounts';
 import { coreChannels } from './channels/core';
 import { deskChannels } from './channels/desk';
+import { syncChannels } from './channels/sync';
 
 export { mediaInfoSchema, viewStateSchema } from './channels/core';
 export type { Access } from './channel';
@@ -18,6 +19,7 @@ export const contract = {
   ...coreChannels,
   ...accountChannels,
   ...deskChannels,
+  ...syncChannels,
   'revisions.list': channel('user', z.object({ articleId: uuidSchema }).strict(), z.array(revisionSummarySchema)),
 } as const;
 
