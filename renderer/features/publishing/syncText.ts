@@ -1,0 +1,104 @@
+import type { TFunction } from 'i18next';
+import type { Language } from '../../../shared/domain/settings';
+import type { SyncItem, SyncState } from '../../../shared/ipc/channels/sync';
+import { formatWhen } from '../desk/formatWhen';
+
+/** Every state an outbox item can be in, in the order the outbox filter offers them. */
+export const SYNC_STATES: readonly SyncState[] = ['queued', 'sending', 'retry', 'conflict', 'failed', 'published', 'unpublished', 'held', 'cancelled'];
+
+/** States in which "retry now" makes sense. */
+export function canRetry(state: SyncState): boolean {
+  return state === 'retry' || state === 'failed' || state === 'queued' || state === 'held';
+}
+
+/** States an item can still be cancelled from (not sent yet, or waiting for another try). */
+export function canCancel(state: SyncState): boolean {
+  return state === 'queued' || state === 'retry' || state === 'failed' || state === 'held' || state === 'conflict';
+}
+
+/** "Published", "Retry at 10:32"… in the UI language. */
+export function stateText(t: TFunction, item: Pick<SyncItem, 'state' | 'nextAttemptAt'>, language: Language): string {
+  if (item.state === 'retry' && item.nextAttemptAt) {
+    return t('publishing.retryAt', { when: formatWhen(new Date(item.nextAttemptAt), language) });
+  }
+  return t(`publishing.states.${item.state}`);
+}
+
+/** The stored error in the UI language (the core keeps both). */
+export function errorText(error: SyncItem['lastError'], language: Language): string | null {
+  if (!error) return null;
+  const text = language === 'ar' ? error.messageAr : error.message;
+  return text || error.message || error.messageAr || error.code;
+}
+
+export function whenText(iso: string | null, language: Language): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : formatWhen(date, language);
+}
+
+/** Only http(s) links are drawn as links; anything else a server answered stays plain text. */
+export function safeRemoteUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface EndpointForm {
+  id: string | null;
+  kind: 'wordpress' | 'webhook';
+  name: string;
+  url: string;
+  username: string;
+  enabled: boolean;
+  unpublishMode: 'draft' | 'trash';
+  /** Write-only: empty keeps the stored secret of an existing endpoint. */
+  secret: string;
+  hasSecret: boolean;
+}
+
+export type EndpointProblem = 'name' | 'url' | 'username' | 'secret';
+
+/** The first field the form cannot be saved with, or null. */
+export function endpointProblem(form: EndpointForm): EndpointProblem | null {
+  if (!form.name.trim()) return 'name';
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(form.url.trim());
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return 'url';
+  if (form.kind === 'wordpress' && !form.username.trim()) return 'username';
+  if (!form.secret && !form.hasSecret) return 'secret';
+  return null;
+}
+
+/** Progress of a batch being sent, as the outbox shows it. */
+export interface BatchProgress {
+  /** The most items seen waiting or in flight since the batch started. */
+  total: number;
+  /** Items still waiting or in flight. */
+  remaining: number;
+}
+
+/** Below this many items in a batch no progress bar is drawn. */
+export const PROGRESS_THRESHOLD = 3;
+
+/**
+ * Follows a batch across polls: the total grows when more are queued, and resets once the
+ * outbox is empty, so the bar goes from 0 to 100 % for each burst of sending.
+ */
+export function nextProgress(previous: BatchProgress | null, outstanding: number): BatchProgress | null {
+  if (outstanding <= 0) return null;
+  const total = Math.max(previous?.total ?? 0, outstanding);
+  return { total, remaining: outstanding };
+}
+
+export function showProgress(progress: BatchProgress | null): progress is BatchProgress {
+  return progress !== null && progress.total >= PROGRESS_THRESHOLD;
+}
