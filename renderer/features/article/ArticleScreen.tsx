@@ -20,6 +20,7 @@ import type { HistoryView } from '../history/historyView';
 import { SessionHistoryPanel } from '../history/SessionHistoryPanel';
 import { uploadImage } from '../media/uploadImage';
 import { MetadataPanel, type MetadataFields } from '../metadata/MetadataPanel';
+import { PublishingPanel } from '../publishing/PublishingPanel';
 import { useSettings } from '../settings/SettingsContext';
 import { StatusBar } from '../status-bar/StatusBar';
 import { ActionBar } from '../workflow/ActionBar';
@@ -343,6 +344,7 @@ export const ArticleScreen = memo(function ArticleScreen({ articleId, onSaved }:
             ),
             comments: <CommentsPanel session={session} editor={editor} startToken={commentStart} />,
             history: <SessionHistoryPanel session={session} visible={sideTab === 'history'} shown={shownHistory} onShow={showHistory} onRestore={onRestore} />,
+            publishing: <PublishingPanel articleId={session.article.id} visible={sideTab === 'publishing'} />,
           }}
         />
       )}

@@ -8,12 +8,15 @@ import { useSession } from './SessionContext';
 // The admin screens load when first opened: most people who sign in never see them.
 const UsersDialog = lazy(() => import('../users/UsersDialog').then((module) => ({ default: module.UsersDialog })));
 const AuditDialog = lazy(() => import('../audit/AuditDialog').then((module) => ({ default: module.AuditDialog })));
+const EndpointsDialog = lazy(() => import('../publishing/EndpointsDialog').then((module) => ({ default: module.EndpointsDialog })));
+const OutboxDialog = lazy(() => import('../publishing/OutboxDialog').then((module) => ({ default: module.OutboxDialog })));
 
 /** The header's account area: who is signed in, lock now, sign out, and for admins their screens. */
 export function AccountMenu() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const [screen, setScreen] = useState<AdminScreen | null>(null);
+  const [outboxOpen, setOutboxOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   if (!session) return null;
@@ -38,6 +41,11 @@ export function AccountMenu() {
         <span className="account-area__name">{user.name}</span>
         <span className={`role-badge role-badge--${user.role}`} data-testid="account-role">{roleName}</span>
       </p>
+      {(user.role === 'reviewer' || user.role === 'admin') && (
+        <button type="button" className="button" data-testid="open-outbox" aria-haspopup="dialog" onClick={() => setOutboxOpen(true)}>
+          {t('publishing.outbox.button')}
+        </button>
+      )}
       {user.role === 'admin' && <AdminMenu onOpen={setScreen} />}
       <button type="button" className="button" data-testid="lock-now" disabled={busy} onClick={() => void act(session.lockNow)}>
         {t('account.lockNow')}
@@ -52,6 +60,12 @@ export function AccountMenu() {
         <Suspense fallback={null}>
           {screen === 'users' && <UsersDialog onClose={() => setScreen(null)} />}
           {screen === 'audit' && <AuditDialog onClose={() => setScreen(null)} />}
+          {screen === 'endpoints' && <EndpointsDialog onClose={() => setScreen(null)} />}
+        </Suspense>
+      )}
+      {(user.role === 'reviewer' || user.role === 'admin') && outboxOpen && (
+        <Suspense fallback={null}>
+          <OutboxDialog onClose={() => setOutboxOpen(false)} />
         </Suspense>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type AdminScreen = 'users' | 'audit';
+export type AdminScreen = 'users' | 'audit' | 'endpoints';
 
 /** A small menu button (ARIA menu pattern): arrows move, Escape closes and returns focus. */
 export function AdminMenu({ onOpen }: { onOpen: (screen: AdminScreen) => void }) {
@@ -83,6 +83,11 @@ export function AdminMenu({ onOpen }: { onOpen: (screen: AdminScreen) => void })
           <li role="none">
             <button type="button" role="menuitem" tabIndex={-1} data-testid="open-audit" onClick={() => choose('audit')}>
               {t('account.audit')}
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" tabIndex={-1} data-testid="open-endpoints" onClick={() => choose('endpoints')}>
+              {t('publishing.endpoints.menu')}
             </button>
           </li>
         </ul>

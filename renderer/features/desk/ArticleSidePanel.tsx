@@ -1,8 +1,8 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type SideTab = 'meta' | 'comments' | 'history';
-const TABS: readonly SideTab[] = ['meta', 'comments', 'history'];
+export type SideTab = 'meta' | 'comments' | 'history' | 'publishing';
+const TABS: readonly SideTab[] = ['meta', 'comments', 'history', 'publishing'];
 
 export interface ArticleSidePanelProps {
   tab: SideTab;

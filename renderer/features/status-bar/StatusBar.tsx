@@ -4,6 +4,7 @@ import { readingMinutes } from '../../../shared/text/arabic';
 import { countText, currentLanguage } from '../../i18n';
 import { formatNumber, formatTime } from '../../i18n/format';
 import type { SaveState } from '../save/SaveQueue';
+import { SyncIndicator } from '../publishing/SyncIndicator';
 
 export interface StatusBarProps {
   saveState: SaveState;
@@ -34,6 +35,7 @@ export const StatusBar = memo(function StatusBar({ saveState, words, characters,
       <span data-testid="status-words" data-value={words}>{t('status.words', { n: formatNumber(words, language) })}</span>
       <span data-testid="status-reading" data-value={minutes}>{t('status.reading', { duration: countText(t, 'minutes.count', minutes, language) })}</span>
       <span data-testid="status-chars" data-value={characters}>{t('status.chars', { n: formatNumber(characters, language) })}</span>
+      <SyncIndicator />
     </footer>
   );
 });
