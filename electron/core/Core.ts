@@ -16,12 +16,18 @@ import { ArticleService } from './services/ArticleService';
 import { AuditService } from './services/AuditService';
 import { CommentService } from './services/CommentService';
 import { DeskService } from './services/DeskService';
+import { EndpointService } from './services/EndpointService';
 import { MediaService } from './services/MediaService';
+import { OutboxService } from './services/OutboxService';
 import { RevisionService } from './services/RevisionService';
 import { SettingsService } from './services/SettingsService';
 import { Session } from './services/Session';
 import { ViewStateService } from './services/ViewStateService';
 import { WorkflowService } from './services/WorkflowService';
+import { FileSecretStore } from './secrets/FileSecretStore';
+import { DEFAULT_TARGETS, type TargetRegistry } from './sync/targets/createTarget';
+import type { EngineTimers } from './sync/SyncEngine';
+import type { SecretStore } from './sync/types';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -29,6 +35,15 @@ export interface CoreOptions {
   /** better-sqlite3 addon built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
   clock?: () => Date;
+  /** Where endpoint secrets live: safeStorage in the app; by default an encrypted file in the data directory (CLI, tests). */
+  secretStore?: SecretStore;
+  /** The fetch the publishing targets use (tests pass their own). */
+  fetch?: typeof fetch;
+  /** Publishing targets by endpoint kind (tests pass doubles). */
+  targets?: TargetRegistry;
+  /** Jitter source and timers of the sync engine (tests make them deterministic). */
+  random?: () => number;
+  timers?: EngineTimers;
 }
 
 export type { Handler, Handlers } from './handlers/types';
@@ -51,6 +66,8 @@ export interface OpenServices {
   workflow: WorkflowService;
   comments: CommentService;
   desk: DeskService;
+  endpoints: EndpointService;
+  outbox: OutboxService;
 }
 
 /**
@@ -86,6 +103,15 @@ export class Core {
         allowSelfApproval: () => settings.get().allowSelfApproval,
       });
       const comments = new CommentService(db, clock);
+      const media = new MediaService(db, options.dataDir, { clock, maxImageBytes: () => settings.get().maxImageBytes });
+      const endpoints = new EndpointService(
+        db,
+        options.secretStore ?? new FileSecretStore(options.dataDir),
+        options.targets ?? DEFAULT_TARGETS,
+        { fetch: options.fetch ?? fetch, clock },
+        clock,
+      );
+      const outbox = new OutboxService(db, endpoints, media, { clock, random: options.random, timers: options.timers });
       services = {
         db,
         settings,
@@ -95,11 +121,13 @@ export class Core {
         accounts: new AccountService(db, clock),
         articles,
         revisions: new RevisionService(db, articles, clock),
-        media: new MediaService(db, options.dataDir, { clock, maxImageBytes: () => settings.get().maxImageBytes }),
+        media,
         views: new ViewStateService(db, clock),
         comments,
-        workflow: new WorkflowService(db, articles, comments, clock),
+        workflow: new WorkflowService(db, articles, comments, clock, outbox),
         desk: new DeskService(db),
+        endpoints,
+        outbox,
       };
     } catch (error) {
       if (!(error instanceof MidadError)) throw error;
@@ -142,12 +170,32 @@ export class Core {
 
   /** Who the window is acting as: the signed-in user, or anonymous (the Electron main and the harness use this). */
   sessionContext(): CallContext {
-    return this.services?.session.context() ?? ANONYMOUS;
+    const services = this.services;
+    if (!services) return ANONYMOUS;
+    // The role and the disabled flag are read afresh on every call: an admin's change (in the
+    // app or through the CLI, from another process) takes effect at once, not at next sign-in.
+    const held = services.session.current();
+    if (held) {
+      const stored = services.accounts.findById(held.id);
+      if (!stored || stored.disabled) services.session.signOut();
+      else if (stored.role !== held.role || stored.name !== held.name) services.session.refresh(stored);
+    }
+    return services.session.context();
   }
 
   /** Media bytes for the app protocol (Electron) or the harness route; null answers 404. */
   readMedia(hash: string): { mime: string; bytes: Buffer } | null {
     return this.services?.media.read(hash) ?? null;
+  }
+
+  /** Starts sending approved articles in the background (the app; the CLI uses outbox.runOnce). */
+  startSync(): void {
+    this.services?.outbox.engine.start();
+  }
+
+  /** Stops the background sender, waiting for requests in flight to be recorded. */
+  async stopSync(): Promise<void> {
+    await this.services?.outbox.engine.stop();
   }
 
   close(): void {

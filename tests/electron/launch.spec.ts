@@ -58,6 +58,12 @@ test.describe('Electron shell', () => {
     const launched = await _electron.launch({ args: [...rootFlags, ROOT, '--data-dir', dataDir], cwd: ROOT, timeout: 60_000 });
     app = launched;
     const window = await launched.firstWindow();
+    // A fresh data directory starts at first-run setup: create the admin, as a newsroom would.
+    await expect(window.getByTestId('setup-screen')).toBeVisible();
+    await window.getByTestId('setup-name').fill('مديرة التحرير');
+    await window.getByTestId('setup-password').fill('كلمة-سر-طويلة-للتجربة');
+    await window.getByTestId('setup-confirm').fill('كلمة-سر-طويلة-للتجربة');
+    await window.getByTestId('setup-submit').click();
     await expect(window.getByTestId('new-article')).toBeVisible();
     return { app: launched, window };
   }

@@ -36,7 +36,7 @@ export function toErrorPayload(error: unknown, databaseFile: string): ErrorPaylo
 }
 
 /** Every refused call is written to the audit log: who tried what, on which article, and why. */
-function auditDenial(core: Core, channel: Channel, ctx: CallContext, error: ErrorPayload, payload: unknown): void {
+export function auditDenial(core: Core, channel: string, ctx: CallContext, error: ErrorPayload, payload: unknown): void {
   try {
     const request = typeof payload === 'object' && payload !== null ? (payload as { id?: unknown; articleId?: unknown }) : {};
     // A call addressed by another id (revisions.restore takes a revision) names the article in the refusal's detail.
@@ -46,7 +46,7 @@ function auditDenial(core: Core, channel: Channel, ctx: CallContext, error: Erro
       actor: ctx.actor,
       action: 'denied',
       articleId,
-      detail: { channel, role: ctx.user?.role ?? null, reason: error.message },
+      detail: { channel, code: error.code, role: ctx.user?.role ?? null, reason: error.message },
     });
   } catch {
     // The database itself is failing; the caller still gets the refusal.
@@ -63,10 +63,12 @@ function checkAccess(core: Core, channel: Channel, ctx: CallContext): ErrorPaylo
   if (core.databaseError) return core.databaseError.toPayload();
   if (!ctx.user) {
     const session = core.open.session;
-    if (session.current() && session.isLocked()) {
-      return { code: ErrorCode.SESSION_LOCKED, message: 'The session is locked: enter your password to continue.', messageAr: 'الجلسة مقفلة: أدخل كلمة المرور للمتابعة.' };
-    }
-    return { code: ErrorCode.NOT_SIGNED_IN, message: 'Sign in first.', messageAr: 'سجّل الدخول أولًا.' };
+    const error: ErrorPayload =
+      session.current() && session.isLocked()
+        ? { code: ErrorCode.SESSION_LOCKED, message: 'The session is locked: enter your password to continue.', messageAr: 'الجلسة مقفلة: أدخل كلمة المرور للمتابعة.' }
+        : { code: ErrorCode.NOT_SIGNED_IN, message: 'Sign in first.', messageAr: 'سجّل الدخول أولًا.' };
+    auditDenial(core, channel, ctx, error, undefined);
+    return error;
   }
   if (access === 'admin' && ctx.user.role !== 'admin') {
     const error: ErrorPayload = {

@@ -69,6 +69,11 @@ export class AccountService {
     return rowToUser(this.row(id));
   }
 
+  findById(id: string): UserSummary | null {
+    const row = this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(id);
+    return row ? rowToUser(row) : null;
+  }
+
   findByName(name: string): UserSummary | null {
     const row = this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE name_key = ?').get(nameKey(name));
     return row ? rowToUser(row) : null;
@@ -133,31 +138,33 @@ export class AccountService {
    * further attempt must wait longer, and one made too soon is refused without being checked.
    */
   async verify(userId: string, password: string, purpose: 'sign-in' | 'unlock'): Promise<UserSummary> {
-    const row = this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(userId);
-    if (!row) throw invalidCredentials();
-    if (row.disabled) {
-      appendAudit(this.db, this.now(), { actor: row.id, action: `auth.${purpose}.refused`, detail: { reason: 'disabled' } });
-      throw new MidadError(ErrorCode.USER_DISABLED, 'This account is disabled. Ask an admin.', 'هذا الحساب معطّل. راجع المدير.');
-    }
-    const wait = signInDelaySeconds(row.failed_attempts);
-    if (wait > 0 && row.last_failed_at) {
-      const retryAt = Date.parse(row.last_failed_at) + wait * 1000;
-      const remaining = Math.ceil((retryAt - this.clock().getTime()) / 1000);
-      if (remaining > 0) {
-        throw new MidadError(
-          ErrorCode.TOO_MANY_ATTEMPTS,
-          `Too many wrong passwords. Try again in ${remaining} seconds.`,
-          `محاولات خاطئة كثيرة. أعد المحاولة بعد ${remaining} ثانية.`,
-          { retryAfterSeconds: remaining },
-        );
+    // Check and count the attempt in one synchronous step, before the (slow, asynchronous)
+    // scrypt: fifty wrong passwords sent at once are counted one by one, and the sixth waits.
+    const row = this.db.transaction((): UserRow => {
+      const current = this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(userId);
+      if (!current) throw invalidCredentials();
+      if (current.disabled) {
+        appendAudit(this.db, this.now(), { actor: current.id, action: `auth.${purpose}.refused`, detail: { reason: 'disabled' } });
+        throw new MidadError(ErrorCode.USER_DISABLED, 'This account is disabled. Ask an admin.', 'هذا الحساب معطّل. راجع المدير.');
       }
-    }
+      const wait = signInDelaySeconds(current.failed_attempts);
+      if (wait > 0 && current.last_failed_at) {
+        const retryAt = Date.parse(current.last_failed_at) + wait * 1000;
+        const remaining = Math.ceil((retryAt - this.clock().getTime()) / 1000);
+        if (remaining > 0) {
+          throw new MidadError(
+            ErrorCode.TOO_MANY_ATTEMPTS,
+            `Too many wrong passwords. Try again in ${remaining} seconds.`,
+            `محاولات خاطئة كثيرة. أعد المحاولة بعد ${remaining} ثانية.`,
+            { retryAfterSeconds: remaining },
+          );
+        }
+      }
+      this.db.prepare('UPDATE users SET failed_attempts = failed_attempts + 1, last_failed_at = ? WHERE id = ?').run(this.now(), current.id);
+      return current;
+    })();
     if (!(await verifyPassword(password, row.password_hash))) {
-      const now = this.now();
-      this.db.transaction(() => {
-        this.db.prepare('UPDATE users SET failed_attempts = failed_attempts + 1, last_failed_at = ? WHERE id = ?').run(now, row.id);
-        appendAudit(this.db, now, { actor: row.id, action: `auth.${purpose}.failed`, detail: { failedAttempts: row.failed_attempts + 1 } });
-      })();
+      appendAudit(this.db, this.now(), { actor: row.id, action: `auth.${purpose}.failed`, detail: { failedAttempts: row.failed_attempts + 1 } });
       throw invalidCredentials();
     }
     const now = this.now();

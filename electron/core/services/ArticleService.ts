@@ -43,7 +43,8 @@ function notFound(id: string): MidadError {
   return new MidadError(ErrorCode.NOT_FOUND, `Article ${id} does not exist.`, `المقال ${id} غير موجود.`, { id });
 }
 
-const CONTENT_COLUMNS = ['title', 'subtitle', 'excerpt', 'slug', 'section', 'tags', 'byline', 'featured_media', 'body_hash'] as const;
+/** Columns whose change is a change to save (a new version); priority and deadline included. */
+const CONTENT_COLUMNS = ['title', 'subtitle', 'excerpt', 'slug', 'section', 'tags', 'byline', 'featured_media', 'body_hash', 'priority', 'deadline'] as const;
 
 function contentDiffers(a: ArticleHead, b: ArticleHead): boolean {
   return CONTENT_COLUMNS.some((column) => a[column] !== b[column]);

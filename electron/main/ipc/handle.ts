@@ -1,9 +1,9 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { channels, type Channel } from '../../../shared/ipc/contract';
-import { ErrorCode, type Result } from '../../../shared/errors';
+import { ErrorCode, type ErrorPayload, type Result } from '../../../shared/errors';
 import type { CallContext } from '../../core/CallContext';
 import type { Core } from '../../core/Core';
-import { dispatch } from '../../core/ipc/dispatch';
+import { auditDenial, dispatch } from '../../core/ipc/dispatch';
 import { APP_ORIGIN } from '../appRequest';
 
 /** The parts of a frame the sender check looks at (a `WebFrameMain` in the app, a plain object in tests). */
@@ -21,7 +21,7 @@ export interface IpcHandlerOptions {
   logError?: (channel: string, error: unknown) => void;
 }
 
-const BAD_SENDER: Result<never> = {
+const BAD_SENDER: { ok: false; error: ErrorPayload } = {
   ok: false,
   error: {
     code: ErrorCode.BAD_SENDER,
@@ -38,6 +38,15 @@ const INTERNAL: Result<never> = {
     messageAr: 'حدث خطأ داخل مداد. يبقى نصك في المحرر؛ أعد المحاولة.',
   },
 };
+
+/** The sender's URL for the audit log, or a placeholder when the frame is gone. */
+function safeFrameUrl(frame: FrameIdentity | null | undefined): string {
+  try {
+    return frame?.url.slice(0, 200) ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** True when `frame` is the app window's own main frame, showing a page of the app origin. */
 export function isTrustedSender(frame: FrameIdentity | null | undefined, mainFrame: FrameIdentity | null | undefined): boolean {
@@ -67,7 +76,10 @@ export function registerIpcHandlers(
   const logError = options.logError ?? ((channel: string, error: unknown) => console.error(`[midad] ${channel} failed`, error));
   for (const channel of channels) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown): Promise<Result<unknown>> => {
-      if (!isTrustedSender(event.senderFrame, getMainFrame())) return BAD_SENDER;
+      if (!isTrustedSender(event.senderFrame, getMainFrame())) {
+        auditDenial(core, channel, { actor: `frame:${safeFrameUrl(event.senderFrame)}`, user: null }, BAD_SENDER.error, undefined);
+        return BAD_SENDER;
+      }
       try {
         const result = await dispatch(core, channel, payload, resolveContext(), { logError });
         options.afterCall?.(channel, result);

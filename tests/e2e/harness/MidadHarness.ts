@@ -7,7 +7,8 @@ import { dispatch } from '../../../electron/core/ipc/dispatch';
 import type { Role } from '../../../shared/domain/user';
 import { signInAs } from '../../support/tempCore';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
-import { MEDIA_PATH_PREFIX, channels, mediaPath } from '../../../shared/ipc/contract';
+import { MEDIA_PATH_PREFIX, mediaPath } from '../../../shared/ipc/contract';
+import type { Result } from '../../../shared/errors';
 import type { DocNode } from '../../../shared/editor/docSchema';
 import { docToHtml } from '../../../shared/editor/docToHtml';
 
@@ -48,8 +49,6 @@ export class MidadHarness {
   core: Core;
   context!: BrowserContext;
   page!: Page;
-  /** Every channel the harness answers (a test checks it covers the contract). */
-  static readonly handledChannels = channels;
   readonly calls: { channel: string; ok: boolean; code?: string }[] = [];
 
   private constructor(
@@ -57,6 +56,24 @@ export class MidadHarness {
     readonly options: HarnessOptions,
   ) {
     this.core = new Core({ dataDir: options.dataDir });
+  }
+
+  /**
+   * What the page's `window.midad` reaches: one call, JSON text in and out, through the same
+   * `dispatch` as the Electron main, as the signed-in user of the core's session.
+   */
+  static async invoke(core: Core, channel: unknown, payloadJson: unknown): Promise<string> {
+    let payload: unknown;
+    try {
+      payload = typeof payloadJson === 'string' ? JSON.parse(payloadJson) : undefined;
+    } catch {
+      payload = undefined;
+    }
+    const result = await dispatch(core, channel, payload, core.sessionContext(), {
+      validateResponses: true,
+      logError: (name, error) => console.error(`[harness] ${name} failed:`, error),
+    });
+    return JSON.stringify(result);
   }
 
   static async start(browser: Browser, options: HarnessOptions): Promise<MidadHarness> {
@@ -82,18 +99,10 @@ export class MidadHarness {
   private async openPage(): Promise<void> {
     this.context = await this.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ar' });
     await this.context.exposeBinding('__midadInvoke', async (_source, channel: unknown, payloadJson: unknown) => {
-      let payload: unknown;
-      try {
-        payload = typeof payloadJson === 'string' ? JSON.parse(payloadJson) : undefined;
-      } catch {
-        payload = undefined;
-      }
-      const result = await dispatch(this.core, channel, payload, this.core.sessionContext(), {
-        validateResponses: true,
-        logError: (name, error) => console.error(`[harness] ${name} failed:`, error),
-      });
+      const answer = await MidadHarness.invoke(this.core, channel, payloadJson);
+      const result = JSON.parse(answer) as Result<unknown>;
       this.calls.push({ channel: String(channel), ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) });
-      return JSON.stringify(result);
+      return answer;
     });
     await this.context.addInitScript({ path: PAGE_BRIDGE });
     await this.context.route('**/*', (route) => this.serve(route));

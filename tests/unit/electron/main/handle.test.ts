@@ -81,7 +81,7 @@ describe('registerIpcHandlers', () => {
   });
 
   it('does refuse with BAD_SENDER a call from a foreign frame and leave the core untouched', async () => {
-    const { call } = await setUp();
+    const { call, core } = await setUp();
     const foreign: (FrameIdentity | null)[] = [
       null,
       { ...appFrame, frameToken: 'an-iframe-token' },
@@ -96,6 +96,10 @@ describe('registerIpcHandlers', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'BAD_SENDER' } });
     }
     expect(await call('articles.list', {})).toMatchObject({ ok: true, value: { total: 0 } });
+    // Every refused call is in the audit log, with the frame it came from.
+    const denied = core.open.db.prepare("SELECT actor FROM audit WHERE action = 'denied'").pluck().all() as string[];
+    expect(denied).toHaveLength(foreign.length);
+    expect(denied).toContain('frame:https://example.com/index.html');
   });
 
   it('does refuse with BAD_SENDER when the sender frame was disposed mid-call', async () => {

@@ -194,3 +194,16 @@ describe('newsroom settings', () => {
     core.close();
   });
 });
+
+describe('priority and deadline', () => {
+  it('does store a change of priority or deadline made on its own', async () => {
+    const { core } = await tempCoreSignedIn();
+    const article = await call(core, 'articles.create', { fields: { title: 'خبر عاجل عن الطقس' } });
+    const saved = await call(core, 'articles.save', { id: article.id, baseVersion: 1, patch: { priority: 'urgent', deadline: '2026-12-01T09:00:00Z' }, reason: 'autosave' });
+    expect(saved.version).toBe(2);
+    const reread = await call(core, 'articles.get', { id: article.id });
+    expect(reread.priority).toBe('urgent');
+    expect(reread.deadline).toBe('2026-12-01T09:00:00.000Z');
+    core.close();
+  });
+});
