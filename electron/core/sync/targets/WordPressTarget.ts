@@ -405,7 +405,9 @@ export class WordPressTarget implements PublishTarget {
 
   async update(ref: RemoteRef, payload: PublishPayload, media: MediaMap): Promise<RemoteRef> {
     const body = await this.postBody(payload, media);
-    const response = await this.request('POST', `/posts/${encodeURIComponent(ref.remoteId)}`, { json: body, idempotent: true });
+    // Not marked idempotent: an update that may have landed must be told apart from an edit on the
+    // site (unknown_outcome lets the engine compare the post with what it sent).
+    const response = await this.request('POST', `/posts/${encodeURIComponent(ref.remoteId)}`, { json: body });
     const post = this.ok<WpPost>(response, { en: 'updating the post', ar: 'تحديث المقال' });
     this.checkEcho(post, body);
     return this.ref(post);
