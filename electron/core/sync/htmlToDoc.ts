@@ -1,0 +1,127 @@
+import type { DocMark, DocNode } from '../../../shared/editor/docSchema';
+import { isSafeLinkHref } from '../../../shared/editor/docSchema';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#39': "'" };
+
+function decode(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+function attribute(tag: string, name: string): string | null {
+  const match = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+  return match ? decode(match[2] ?? match[3] ?? match[4] ?? '') : null;
+}
+
+const BLOCKS: Record<string, (tag: string) => DocNode> = {
+  p: () => ({ type: 'paragraph' }),
+  h1: () => ({ type: 'heading', attrs: { level: 1 } }),
+  h2: () => ({ type: 'heading', attrs: { level: 2 } }),
+  h3: () => ({ type: 'heading', attrs: { level: 3 } }),
+  h4: () => ({ type: 'heading', attrs: { level: 4 } }),
+  h5: () => ({ type: 'heading', attrs: { level: 5 } }),
+  h6: () => ({ type: 'heading', attrs: { level: 6 } }),
+  ul: () => ({ type: 'bulletList' }),
+  ol: () => ({ type: 'orderedList' }),
+  li: () => ({ type: 'listItem' }),
+  blockquote: () => ({ type: 'blockquote' }),
+};
+const MARKS: Record<string, (tag: string) => DocMark | null> = {
+  strong: () => ({ type: 'bold' }),
+  b: () => ({ type: 'bold' }),
+  em: () => ({ type: 'italic' }),
+  i: () => ({ type: 'italic' }),
+  a: (tag) => {
+    const href = attribute(tag, 'href');
+    return href && isSafeLinkHref(href) ? { type: 'link', attrs: { href: href.trim() } } : null;
+  },
+};
+/** Blocks whose children are blocks: loose text inside them is wrapped in a paragraph. */
+const CONTAINERS = new Set(['doc', 'bulletList', 'orderedList', 'listItem', 'blockquote']);
+
+/**
+ * Turns the HTML of a post edited on the server into a Midad body, minimally: paragraphs,
+ * headings, lists, quotes, bold, italic and links; other tags are dropped and their text kept
+ * (images stay on the server: a remote image has no stored media to point at). Every
+ * paragraph is right-to-left, as Midad's own are by default.
+ */
+export function htmlToDoc(html: string): DocNode {
+  const doc: DocNode = { type: 'doc', content: [] };
+  const stack: { node: DocNode; tag: string }[] = [{ node: doc, tag: '' }];
+  const marks: { tag: string; mark: DocMark | null }[] = [];
+  const top = () => stack[stack.length - 1]!;
+
+  const textTarget = (): DocNode => {
+    const current = top().node;
+    if (!CONTAINERS.has(current.type)) return current;
+    const paragraph: DocNode = { type: 'paragraph', attrs: { dir: 'rtl' }, content: [] };
+    (current.content ??= []).push(paragraph);
+    stack.push({ node: paragraph, tag: '#implicit' });
+    return paragraph;
+  };
+  const closeImplicit = () => {
+    while (top().tag === '#implicit') stack.pop();
+  };
+  const addText = (raw: string) => {
+    const text = decode(raw).replace(/[\r\n\t ]+/g, ' ');
+    if (!text.trim() && CONTAINERS.has(top().node.type)) return;
+    if (!text) return;
+    const active = marks.map((entry) => entry.mark).filter((mark): mark is DocMark => mark !== null);
+    const node: DocNode = { type: 'text', text, ...(active.length ? { marks: active } : {}) };
+    (textTarget().content ??= []).push(node);
+  };
+
+  for (const token of html.replace(/<!--[\s\S]*?-->/g, '').split(/(<[^>]*>)/)) {
+    if (!token) continue;
+    if (!token.startsWith('<')) {
+      addText(token);
+      continue;
+    }
+    const match = /^<\s*(\/?)\s*([a-z0-9]+)/i.exec(token);
+    if (!match) continue;
+    const closing = match[1] === '/';
+    const name = match[2]!.toLowerCase();
+    if (name === 'br' && !closing) {
+      (textTarget().content ??= []).push({ type: 'hardBreak' });
+    } else if (BLOCKS[name]) {
+      if (closing) {
+        closeImplicit();
+        const index = stack.map((entry) => entry.tag).lastIndexOf(name);
+        if (index > 0) stack.length = index;
+      } else {
+        closeImplicit();
+        // A block inside a paragraph or heading closes it first (HTML's own rule).
+        while (!CONTAINERS.has(top().node.type)) stack.pop();
+        const node = BLOCKS[name]!(token);
+        if (node.type === 'paragraph' || node.type === 'heading') node.attrs = { ...node.attrs, dir: 'rtl' };
+        node.content = [];
+        (top().node.content ??= []).push(node);
+        stack.push({ node, tag: name });
+      }
+    } else if (MARKS[name]) {
+      if (closing) {
+        const index = marks.map((entry) => entry.tag).lastIndexOf(name);
+        if (index >= 0) marks.splice(index, 1);
+      } else {
+        marks.push({ tag: name, mark: MARKS[name]!(token) });
+      }
+    }
+  }
+  const prune = (node: DocNode): DocNode => {
+    if (!node.content) return node;
+    const content = node.content.map(prune).filter((child) => child.type !== 'listItem' || (child.content?.length ?? 0) > 0);
+    if (CONTAINERS.has(node.type) && node.type !== 'doc' && content.length === 0) content.push({ type: 'paragraph', attrs: { dir: 'rtl' } });
+    const result: DocNode = { ...node };
+    if (content.length > 0) result.content = content;
+    else delete result.content;
+    return result;
+  };
+  const pruned = prune(doc);
+  if (!pruned.content || pruned.content.length === 0) pruned.content = [{ type: 'paragraph', attrs: { dir: 'rtl' } }];
+  return pruned;
+}
