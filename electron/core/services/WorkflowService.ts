@@ -16,6 +16,13 @@ export interface WorkflowRequest {
   assigneeId?: string;
 }
 
+/** What the outbox does as articles move (called inside the transition's transaction). */
+export interface PublishingHooks {
+  queueApproved(articleId: string): void;
+  queueKilled(articleId: string): void;
+  holdForReapproval(articleId: string): void;
+}
+
 function invalid(message: string, messageAr: string, detail?: Record<string, unknown>): MidadError {
   return new MidadError(ErrorCode.VALIDATION, message, messageAr, detail);
 }
@@ -33,6 +40,7 @@ export class WorkflowService {
     private readonly articles: ArticleService,
     private readonly comments: CommentService,
     private readonly clock: () => Date,
+    private readonly publishing: PublishingHooks | null = null,
   ) {}
 
   act(ctx: CallContext, request: WorkflowRequest): Article {
@@ -103,6 +111,10 @@ export class WorkflowService {
         throw new MidadError(ErrorCode.VERSION_CONFLICT, 'The article changed while this was being done; try again.', 'تغيّر المقال أثناء التنفيذ؛ أعد المحاولة.');
       }
       if (request.action === 'submit' || request.action === 'approve') this.articles.snapshotFor(ctx, next, request.action, now);
+      // Same transaction: an approval is never recorded without its outbox rows, nor the reverse.
+      if (request.action === 'approve') this.publishing?.queueApproved(head.id);
+      else if (request.action === 'kill') this.publishing?.queueKilled(head.id);
+      else if (request.action === 'correct' || request.action === 'reopen') this.publishing?.holdForReapproval(head.id);
       appendAudit(this.db, now, {
         actor: ctx.actor,
         action: `workflow.${request.action}`,
