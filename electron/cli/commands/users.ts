@@ -87,6 +87,14 @@ async function addUser(output: CliOutput, dataDir: string, options: UsersOptions
     );
   }
   return withCore(output, dataDir, async (core) => {
+    // Without an admin nobody could ever manage the desk, and the app's first-run setup would
+    // no longer appear: the first account must be an admin.
+    const hasAdmin = core.open.accounts.list().some((user) => user.role === 'admin' && !user.disabled);
+    if (!hasAdmin && role.data !== 'admin') {
+      output.err('There is no admin yet: add an admin first (--role admin), or open the app for its first-run setup.');
+      output.err('لا يوجد مدير بعد: أضف مديرًا أولًا (‎--role admin‎)، أو افتح التطبيق لإعداده الأول.');
+      return ExitCode.USAGE;
+    }
     const user = await call<UserSummary>(core, output, 'users.create', { name: name.data, role: role.data, password: input.password });
     if (!user) return ExitCode.PROBLEM;
     output.out(`Added ${user.role} "${user.name}" (${user.id}).`);

@@ -144,6 +144,15 @@ describe('midad users add', () => {
     expect(run.stderr).toMatch(/DB_MISSING/);
     expect(existsSync(join(dataDir, DATABASE_FILE_NAME))).toBe(false);
   });
+
+  it('does refuse a first account that is not an admin, so first-run setup is not lost', () => {
+    const { core, dataDir } = tempCore();
+    core.close();
+    const run = midad(['--data-dir', dataDir, 'users', 'add', '--name', 'سلمى', '--role', 'editor'], `${TEST_PASSWORD}\n`);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/no admin yet/);
+    expect(readDatabase(dataDir, (db) => db.prepare('SELECT count(*) FROM users').pluck().get())).toBe(0);
+  });
 });
 
 describe('midad users list', () => {
