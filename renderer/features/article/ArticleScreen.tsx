@@ -344,7 +344,7 @@ export const ArticleScreen = memo(function ArticleScreen({ articleId, onSaved }:
             ),
             comments: <CommentsPanel session={session} editor={editor} startToken={commentStart} />,
             history: <SessionHistoryPanel session={session} visible={sideTab === 'history'} shown={shownHistory} onShow={showHistory} onRestore={onRestore} />,
-            publishing: <PublishingPanel articleId={session.article.id} visible={sideTab === 'publishing'} />,
+            publishing: <PublishingPanel articleId={session.article.id} visible={sideTab === 'publishing'} onArticleChanged={afterDeskChange} />,
           }}
         />
       )}

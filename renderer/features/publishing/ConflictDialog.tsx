@@ -13,7 +13,7 @@ import { RemoteLink } from './RemoteLink';
 import { notifySyncChanged } from './syncChanges';
 import { whenText } from './syncText';
 
-type Resolution = 'overwrite' | 'takeRemote' | 'editAndResend';
+export type Resolution = 'overwrite' | 'takeRemote' | 'editAndResend';
 const RESOLUTIONS: readonly Resolution[] = ['overwrite', 'takeRemote', 'editAndResend'];
 
 /**
@@ -21,7 +21,7 @@ const RESOLUTIONS: readonly Resolution[] = ['overwrite', 'takeRemote', 'editAndR
  * against the local one (a word diff, right to left, insertions green, deletions red) and the
  * three ways out, each confirmed first.
  */
-export function ConflictDialog({ item, onClose, onResolved }: { item: SyncItem; onClose: () => void; onResolved: (item: SyncItem) => void }) {
+export function ConflictDialog({ item, onClose, onResolved }: { item: SyncItem; onClose: () => void; onResolved: (item: SyncItem, resolution: Resolution) => void }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const [conflict, setConflict] = useState<ResponseOf<'sync.conflict'> | null>(null);
@@ -54,7 +54,7 @@ export function ConflictDialog({ item, onClose, onResolved }: { item: SyncItem; 
       // Taking the remote text or reopening for edits changes the article itself.
       if (resolution !== 'overwrite') notifyDeskChanged();
       setConfirming(null);
-      onResolved(resolved);
+      onResolved(resolved, resolution);
     } catch (caught) {
       setResolveError(t('publishing.conflict.resolveError', { message: ApiError.from(caught).localized(language) }));
     } finally {

@@ -115,16 +115,16 @@ export function OutboxDialog({ onClose }: { onClose: () => void }) {
                 <tr key={`${item.articleId}:${item.endpointId}`} data-testid="outbox-row" data-state={item.state} data-article={item.articleId}>
                   <td className="outbox__article" dir="auto">{item.articleTitle || t('publishing.outbox.untitled')}</td>
                   <td>
-                    <span dir="auto">{item.endpointName}</span>
-                    <span className="muted outbox__op"> · {t(`publishing.operations.${item.operation}`)}</span>
+                    <div dir="auto">{item.endpointName}</div>
+                    <div className="muted outbox__op">{t(`publishing.kinds.${item.endpointKind}`)} · {t(`publishing.operations.${item.operation}`)}</div>
                   </td>
                   <td className="outbox__state">
                     <SyncStateBadge item={item} />
                     <RemoteLink url={item.remoteUrl} endpoint={item.endpointName} />
                   </td>
                   <td className="outbox__when">
-                    {when && <span>{when}</span>}
-                    {item.attempts > 0 && <span className="muted"> ({formatNumber(item.attempts, language)})</span>}
+                    {when && <div>{when}</div>}
+                    {item.attempts > 0 && <div className="muted">{t('publishing.panel.attempts', { n: formatNumber(item.attempts, language) })}</div>}
                   </td>
                   <td className="outbox__reason" data-testid="outbox-reason">{reason}</td>
                   <td className="outbox__actions">

@@ -23,7 +23,12 @@ export const PANEL_POLL_MS = 3000;
  * link, the last attempt and the stored reason in the UI language. Reviewers and admins also
  * get retry now, cancel and the way into a conflict.
  */
-export function PublishingPanel({ articleId, visible }: { articleId: string; visible: boolean }) {
+export function PublishingPanel({ articleId, visible, onArticleChanged }: {
+  articleId: string;
+  visible: boolean;
+  /** A conflict resolved by taking the remote text or reopening for edits changed the article itself. */
+  onArticleChanged?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const session = useSession();
@@ -95,9 +100,10 @@ export function PublishingPanel({ articleId, visible }: { articleId: string; vis
         <ConflictDialog
           item={conflict}
           onClose={() => setConflict(null)}
-          onResolved={(resolved) => {
+          onResolved={(resolved, resolution) => {
             replace(resolved);
             setConflict(null);
+            if (resolution !== 'overwrite') onArticleChanged?.();
           }}
         />
       )}

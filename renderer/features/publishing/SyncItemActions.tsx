@@ -45,7 +45,7 @@ export function SyncItemActions({ item, onChanged, onConflict }: SyncItemActions
           {t('publishing.actions.conflict')}
         </button>
       )}
-      {canRetry(item.state) && (
+      {canRetry(item) && (
         <button type="button" className="button" data-testid="sync-retry" disabled={busy} onClick={() => void run(() => syncApi.retry(item.articleId, item.endpointId))}>
           {t('publishing.actions.retry')}
         </button>

@@ -1,14 +1,17 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/domain/settings';
 import type { SyncItem, SyncState } from '../../../shared/ipc/channels/sync';
+import { formatTime } from '../../i18n/format';
 import { formatWhen } from '../desk/formatWhen';
 
 /** Every state an outbox item can be in, in the order the outbox filter offers them. */
 export const SYNC_STATES: readonly SyncState[] = ['queued', 'sending', 'retry', 'conflict', 'failed', 'published', 'unpublished', 'held', 'cancelled'];
 
-/** States in which "retry now" makes sense. */
-export function canRetry(state: SyncState): boolean {
-  return state === 'retry' || state === 'failed' || state === 'queued' || state === 'held';
+/** Whether "retry now" makes sense (an item held for edits waits for the next approval instead). */
+export function canRetry(item: Pick<SyncItem, 'state' | 'nextAttemptAt'>): boolean {
+  const { state } = item;
+  if (state === 'held') return item.nextAttemptAt !== null;
+  return state === 'retry' || state === 'failed' || state === 'queued' || state === 'cancelled';
 }
 
 /** States an item can still be cancelled from (not sent yet, or waiting for another try). */
@@ -18,9 +21,8 @@ export function canCancel(state: SyncState): boolean {
 
 /** "Published", "Retry at 10:32"… in the UI language. */
 export function stateText(t: TFunction, item: Pick<SyncItem, 'state' | 'nextAttemptAt'>, language: Language): string {
-  if (item.state === 'retry' && item.nextAttemptAt) {
-    return t('publishing.retryAt', { when: formatWhen(new Date(item.nextAttemptAt), language) });
-  }
+  const when = item.state === 'retry' ? whenText(item.nextAttemptAt, language) : null;
+  if (when) return t('publishing.retryAt', { when });
   return t(`publishing.states.${item.state}`);
 }
 
@@ -31,10 +33,12 @@ export function errorText(error: SyncItem['lastError'], language: Language): str
   return text || error.message || error.messageAr || error.code;
 }
 
-export function whenText(iso: string | null, language: Language): string | null {
+/** A time today is just the time ('١٠:٣٢'); any other day gets its date too. */
+export function whenText(iso: string | null, language: Language, now: Date = new Date()): string | null {
   if (!iso) return null;
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : formatWhen(date, language);
+  if (Number.isNaN(date.getTime())) return null;
+  return date.toDateString() === now.toDateString() ? formatTime(date, language) : formatWhen(date, language);
 }
 
 /** Only http(s) links are drawn as links; anything else a server answered stays plain text. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canCancel, canRetry, endpointProblem, errorText, nextProgress, safeRemoteUrl, showProgress, stateText, SYNC_STATES, type EndpointForm } from '../../../../../renderer/features/publishing/syncText';
+import { canCancel, canRetry, endpointProblem, errorText, nextProgress, safeRemoteUrl, showProgress, stateText, SYNC_STATES, whenText, type EndpointForm } from '../../../../../renderer/features/publishing/syncText';
 import { testResultText, wpRoleName } from '../../../../../renderer/features/publishing/EndpointsDialog';
-import { syncStateSchema } from '../../../../../shared/ipc/channels/sync';
+import { syncStateSchema, type SyncState } from '../../../../../shared/ipc/channels/sync';
 import { createI18n } from '../../../../../renderer/i18n';
 
 const ar = createI18n('ar', false).t;
@@ -49,10 +49,15 @@ describe('publishing text', () => {
   });
 
   it('does offer retry and cancel only where they make sense', () => {
-    expect(canRetry('retry')).toBe(true);
-    expect(canRetry('failed')).toBe(true);
-    expect(canRetry('published')).toBe(false);
-    expect(canRetry('sending')).toBe(false);
+    const at = (state: SyncState, nextAttemptAt: string | null = null) => ({ state, nextAttemptAt });
+    expect(canRetry(at('retry', '2026-11-30T10:00:00Z'))).toBe(true);
+    expect(canRetry(at('failed'))).toBe(true);
+    expect(canRetry(at('cancelled'))).toBe(true);
+    expect(canRetry(at('published'))).toBe(false);
+    expect(canRetry(at('sending'))).toBe(false);
+    // Held for edits after a conflict: it goes again with the next approval, not by hand.
+    expect(canRetry(at('held'))).toBe(false);
+    expect(canRetry(at('held', '2030-01-15T07:30:00Z'))).toBe(true);
     expect(canCancel('queued')).toBe(true);
     expect(canCancel('sending')).toBe(false);
     expect(canCancel('published')).toBe(false);
@@ -123,5 +128,16 @@ describe('outbox progress', () => {
     expect(progress).toEqual({ total: 12, remaining: 12 });
     expect(nextProgress(progress, 0)).toBeNull();
     expect(showProgress(nextProgress(null, 2))).toBe(false);
+  });
+});
+
+describe('publishing times', () => {
+  it('does give a time today alone and another day with its date', () => {
+    const now = new Date(2026, 10, 30, 12, 0);
+    expect(whenText(new Date(2026, 10, 30, 10, 32).toISOString(), 'ar', now)).toBe('١٠:٣٢');
+    expect(whenText(new Date(2026, 10, 30, 10, 32).toISOString(), 'en', now)).toBe('10:32');
+    expect(whenText(new Date(2026, 10, 29, 10, 32).toISOString(), 'en', now)).toMatch(/29.*10:32/);
+    expect(whenText(null, 'ar', now)).toBeNull();
+    expect(whenText('garbage', 'ar', now)).toBeNull();
   });
 });
