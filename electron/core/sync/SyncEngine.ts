@@ -70,6 +70,11 @@ export class SyncEngine {
   private running = false;
   private pass: Promise<RunSummary> | null = null;
   private pokedDuringPass = false;
+  private recovered = false;
+  /** While offline: when the connection is tried again (the failed row's next attempt). */
+  private offlineUntil = 0;
+  /** Uploads in flight per endpoint and hash, so two articles with one image upload it once. */
+  private readonly uploads = new Map<string, Promise<{ remoteId: string; url: string }>>();
   online = true;
 
   constructor(private readonly options: SyncEngineOptions) {
@@ -93,7 +98,6 @@ export class SyncEngine {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.recoverInterrupted();
     this.schedule(0);
   }
 
@@ -136,6 +140,11 @@ export class SyncEngine {
       this.schedule(0);
       return;
     }
+    // Offline: asleep until the failed row's next attempt (or a poke), whatever else is queued.
+    if (!this.online) {
+      this.schedule(this.offlineUntil - this.now().getTime());
+      return;
+    }
     const due = nextDueAt(this.db);
     if (due !== null) this.schedule(Date.parse(due) - this.now().getTime());
   }
@@ -151,6 +160,11 @@ export class SyncEngine {
 
   private async runPass(): Promise<RunSummary> {
     const summary: RunSummary = { processed: 0, published: 0, unpublished: 0, retrying: 0, failed: 0, conflicts: 0, waiting: 0, online: this.online };
+    // The first pass of a process settles what a crash of the last one left in flight.
+    if (!this.recovered) {
+      this.recovered = true;
+      this.recoverInterrupted();
+    }
     const seen = new Set<number>();
     for (;;) {
       const due = selectDueRows(this.db, this.now().toISOString(), BATCH).filter((row) => !seen.has(row.id));
@@ -313,7 +327,13 @@ export class SyncEngine {
         urls.set(media.hash, { remoteId: stored.remote_id, url: stored.url });
         continue;
       }
-      const uploaded = await target.uploadMedia(media);
+      const key = `${row.endpoint_id}:${media.hash}`;
+      let upload = this.uploads.get(key);
+      if (!upload) {
+        upload = target.uploadMedia(media).finally(() => this.uploads.delete(key));
+        this.uploads.set(key, upload);
+      }
+      const uploaded = await upload;
       this.db
         .prepare('INSERT OR REPLACE INTO media_remote (endpoint_id, hash, remote_id, url, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(row.endpoint_id, media.hash, uploaded.remoteId, uploaded.url, this.now().toISOString());
@@ -359,8 +379,11 @@ export class SyncEngine {
           return 'conflict';
         case 'unknown_outcome':
         case 'transient': {
-          if (isNetworkFailure(error)) this.online = false;
           const delay = retryDelayMs(row.attempts, this.random, error.options.retryAfterMs);
+          if (isNetworkFailure(error)) {
+            this.online = false;
+            this.offlineUntil = now + delay;
+          }
           this.patch(row, {
             state: 'retry',
             // Once unknown, stays unknown until a reconcile settles it.
