@@ -107,10 +107,20 @@ export const RULES: Record<WorkflowAction, Rule> = {
     from: PRE_PUBLISH_STATES,
     to: () => 'spiked',
     who: (article, actor) => {
-      if (admin(actor) || reviewer(actor)) return null;
-      // An editor may spike only their own article while it is theirs to edit; once sent to
-      // the desk it is the desk's (withdraw an unclaimed submission first).
+      if (admin(actor)) return null;
+      if (reviewer(actor) && !isOwner(article, actor)) {
+        // The desk spikes what was sent to it, not an editor's unsent draft, and not an
+        // article another reviewer holds.
+        if (article.status === 'draft' || article.status === 'changes_requested') return 'not_owner';
+        if (article.status === 'in_review' && !isAssignee(article, actor)) return 'not_assignee';
+        return null;
+      }
+      // An author may spike their own article while it is theirs to edit; once sent to the desk
+      // it is the desk's (withdraw an unclaimed submission first).
       if (!isOwner(article, actor)) return 'not_owner';
+      if (reviewer(actor) && article.status !== 'draft' && article.status !== 'changes_requested') {
+        return article.status === 'in_review' && !isAssignee(article, actor) ? 'not_assignee' : null;
+      }
       if (article.status === 'draft' || article.status === 'changes_requested') return null;
       return article.status === 'in_review' ? 'claimed' : 'wrong_state';
     },
