@@ -694,6 +694,7 @@ export const en: Messages = {
       legendInserted: 'Only local',
       legendDeleted: 'Only on the site',
       noChanges: 'The text is the same; the difference is elsewhere.',
+      unknown: '(not returned by the site)',
       choose: 'What would you like to do?',
       overwrite: 'Overwrite the site’s post with the local version',
       overwriteBody: 'The local text replaces the post on the site; the site’s edits shown above are lost. Continue?',

@@ -81,7 +81,7 @@ export function ConflictDialog({ item, onClose, onResolved }: { item: SyncItem; 
             <tbody>
               <tr>
                 <th scope="row">{t('publishing.conflict.remote')}</th>
-                <td dir="auto" data-testid="conflict-remote-title">{conflict.remote.title}</td>
+                <td dir="auto" data-testid="conflict-remote-title">{conflict.remote.title || <span className="muted">{t('publishing.conflict.unknown')}</span>}</td>
               </tr>
               <tr>
                 <th scope="row">{t('publishing.conflict.local')}</th>
@@ -89,12 +89,13 @@ export function ConflictDialog({ item, onClose, onResolved }: { item: SyncItem; 
               </tr>
             </tbody>
           </table>
-          <h3 className="diff__heading">
-            {t('publishing.conflict.body')}
-            <span className="diff__legend">
-              <ins className="diff__ins">{t('publishing.conflict.legendInserted')}</ins> <del className="diff__del">{t('publishing.conflict.legendDeleted')}</del>
-            </span>
-          </h3>
+          <div className="conflict__body-head">
+            <h3 className="diff__heading">{t('publishing.conflict.body')}</h3>
+            <p className="conflict__legend">
+              <ins className="diff__ins">{t('publishing.conflict.legendInserted')}</ins>
+              <del className="diff__del">{t('publishing.conflict.legendDeleted')}</del>
+            </p>
+          </div>
           {!changed && <p className="placeholder-text" data-testid="conflict-no-changes">{t('publishing.conflict.noChanges')}</p>}
           <div className="diff__text conflict__diff" dir="rtl" lang="ar" data-testid="conflict-diff">
             {diffSegments(conflict.body).map((part, index) =>
