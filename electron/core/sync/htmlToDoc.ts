@@ -41,6 +41,7 @@ const MARKS: Record<string, (tag: string) => DocMark | null> = {
     return href && isSafeLinkHref(href) ? { type: 'link', attrs: { href: href.trim() } } : null;
   },
 };
+const BREAKS = new Set(['div', 'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'table', 'tr', 'hr', 'pre']);
 /** Blocks whose children are blocks: loose text inside them is wrapped in a paragraph. */
 const CONTAINERS = new Set(['doc', 'bulletList', 'orderedList', 'listItem', 'blockquote']);
 
@@ -76,7 +77,8 @@ export function htmlToDoc(html: string): DocNode {
     (textTarget().content ??= []).push(node);
   };
 
-  for (const token of html.replace(/<!--[\s\S]*?-->/g, '').split(/(<[^>]*>)/)) {
+  const cleaned = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, '');
+  for (const token of cleaned.split(/(<[^>]*>)/)) {
     if (!token) continue;
     if (!token.startsWith('<')) {
       addText(token);
@@ -103,6 +105,10 @@ export function htmlToDoc(html: string): DocNode {
         (top().node.content ??= []).push(node);
         stack.push({ node, tag: name });
       }
+    } else if (BREAKS.has(name)) {
+      // Other block tags (div, figure, table rows…) only end the running paragraph.
+      closeImplicit();
+      while (!CONTAINERS.has(top().node.type) && top().tag === name) stack.pop();
     } else if (MARKS[name]) {
       if (closing) {
         const index = marks.map((entry) => entry.tag).lastIndexOf(name);
