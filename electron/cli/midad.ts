@@ -5,7 +5,9 @@ import { resolveDataDir } from '../core/dataDir';
 import { APP_VERSION } from '../core/version';
 import { runArticlesList } from './commands/articlesList';
 import { runDoctor } from './commands/doctor';
+import { runEndpoints } from './commands/endpoints';
 import { printHelp } from './commands/help';
+import { runSync } from './commands/sync';
 import { runUsers } from './commands/users';
 import { ExitCode, processOutput, type CliOutput } from './output';
 
@@ -18,6 +20,9 @@ const OPTIONS = {
   query: { type: 'string' },
   name: { type: 'string' },
   role: { type: 'string' },
+  url: { type: 'string' },
+  user: { type: 'string' },
+  once: { type: 'boolean' },
 } as const;
 
 function usage(output: CliOutput, message: string): ExitCode {
@@ -48,14 +53,20 @@ export async function main(argv: string[], output: CliOutput = processOutput): P
     const given = names.filter((name) => values[name] !== undefined);
     return given.length > 0 ? usage(output, `"${command}" does not take --${given.join(', --')}`) : null;
   };
+  if (positionals[0] === 'endpoints') {
+    return refuse(['status', 'query', 'role', 'once']) ?? runEndpoints(output, dataDir, positionals.slice(1), { json: values.json ?? false, name: values.name, url: values.url, user: values.user });
+  }
+  if (positionals[0] === 'sync') {
+    return refuse(['status', 'query', 'role', 'name', 'url', 'user']) ?? runSync(output, dataDir, positionals.slice(1), { once: values.once ?? false, json: values.json ?? false });
+  }
   if (positionals[0] === 'users') {
-    return refuse(['status', 'query']) ?? runUsers(output, dataDir, positionals.slice(1), { json: values.json ?? false, name: values.name, role: values.role });
+    return refuse(['status', 'query', 'url', 'user', 'once']) ?? runUsers(output, dataDir, positionals.slice(1), { json: values.json ?? false, name: values.name, role: values.role });
   }
   switch (command) {
     case 'doctor':
-      return refuse(['status', 'query', 'name', 'role']) ?? runDoctor(output, dataDir, { json: values.json ?? false });
+      return refuse(['status', 'query', 'name', 'role', 'url', 'user', 'once']) ?? runDoctor(output, dataDir, { json: values.json ?? false });
     case 'articles list':
-      return refuse(['name', 'role']) ?? runArticlesList(output, dataDir, { json: values.json ?? false, status: values.status, query: values.query });
+      return refuse(['name', 'role', 'url', 'user', 'once']) ?? runArticlesList(output, dataDir, { json: values.json ?? false, status: values.status, query: values.query });
     default:
       return usage(output, `unknown command "${command}"`);
   }
