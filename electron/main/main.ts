@@ -8,6 +8,7 @@ import { installApplicationMenu } from './menu';
 import { chooseNativeBinding } from './nativeBinding';
 import { denyPermissions, lockDownNavigation } from './navigation';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { SafeStorageSecretStore } from './secretStore';
 import { createMainWindow } from './window';
 
 /**
@@ -51,7 +52,7 @@ function openCore(): Core {
     console.warn(`[midad] no Electron build of better-sqlite3 at ${binding.expectedPath}; run "node scripts/electron-native.mjs".`);
   }
   try {
-    return new Core({ dataDir, ...(binding.kind === 'found' ? { nativeBinding: binding.path } : {}) });
+    return new Core({ dataDir, secretStore: new SafeStorageSecretStore(dataDir), ...(binding.kind === 'found' ? { nativeBinding: binding.path } : {}) });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const hint = binding.kind === 'missing' ? `\n\nThe database module is not built for Electron. Run: node scripts/electron-native.mjs` : '';
@@ -96,6 +97,8 @@ async function start(): Promise<void> {
   });
   await installApplicationMenu(appCore);
   showMainWindow();
+  // Approved articles go out in the background, asleep while offline.
+  appCore.startSync();
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -117,13 +120,15 @@ if (!app.requestSingleInstanceLock()) {
     if (quitFlushRunning) return;
     quitFlushRunning = true;
     const windows = BrowserWindow.getAllWindows();
-    void Promise.all(
-      windows.map(async (window) => {
+    void Promise.all([
+      ...windows.map(async (window) => {
         const outcome = await flushRenderer(window.webContents, FLUSH_TIMEOUT_MS);
         if (outcome === 'timeout' || outcome === 'failed') console.warn(`[midad] flush before quitting: ${outcome}`);
         flushedWindows.add(window);
       }),
-    ).finally(() => {
+      // Requests in flight finish and are recorded (a crash instead is reconciled at next start).
+      core?.stopSync().catch((error: unknown) => console.error('[midad] stopping sync failed', error)),
+    ]).finally(() => {
       quitFlushDone = true;
       app.quit();
     });
