@@ -9,9 +9,11 @@
  * other 4xx permanent, 429/5xx transient (Retry-After honoured), a time-out or a broken
  * connection after sending is an unknown outcome — resending is safe because the key is the same.
  *
- * Media travel inside the delivery (the `midad-media:<sha256>` scheme): image URLs in the HTML
- * are rewritten to `midad-media:<sha256>` and each image's bytes come base64-encoded in
- * `article.media[]`, so the receiver needs nothing else from Midad.
+ * Media travel inside the delivery: each image's bytes come base64-encoded in `article.media[]`,
+ * so the receiver needs nothing else from Midad. Image URLs in the HTML are rewritten to the
+ * `midad-media:<sha256>` scheme, or, when the endpoint agrees a public media base URL with its
+ * receiver (`mediaBaseUrl`), to `<mediaBaseUrl>/<sha256>.<ext>` — where the receiver serves the
+ * bytes it was given.
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { EndpointConfig, ConnectionTest, PayloadMedia, PublishPayload, PublishTarget, RemoteRef, RemoteState } from '../types';
@@ -31,7 +33,14 @@ export interface WebhookTargetOptions {
   timeoutMs?: number;
   fetchImpl?: FetchLike;
   clock?: () => Date;
+  /**
+   * Where the receiver publishes the images it receives (e.g. https://cdn.example/midad): image
+   * URLs are then `<mediaBaseUrl>/<sha256>.<ext>` instead of `midad-media:<sha256>`.
+   */
+  mediaBaseUrl?: string | null;
 }
+
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif' };
 
 type MediaMap = ReadonlyMap<string, { remoteId: string; url: string }>;
 
@@ -46,9 +55,6 @@ export function idempotencyKey(marker: string, event: WebhookEvent, ...parts: Ar
   return `midad-${event}-${digest.slice(0, 40)}`;
 }
 
-function rewriteToScheme(html: string): string {
-  return html.replace(/(?:midad:\/\/app)?\/media\/([0-9a-f]{64})\b/g, (_whole, hash: string) => `${MEDIA_SCHEME}${hash}`);
-}
 
 export class WebhookTarget implements PublishTarget {
   readonly kind = 'webhook' as const;
@@ -57,6 +63,7 @@ export class WebhookTarget implements PublishTarget {
   private readonly timeoutMs: number;
   private readonly fetchImpl: FetchLike;
   private readonly clock: () => Date;
+  private readonly mediaBaseUrl: string | null;
   /** What the receiver acknowledged in this process, by marker and by remote id. */
   private readonly acknowledged = new Map<string, RemoteRef>();
   private readonly sent = new Map<string, RemoteState>();
@@ -67,6 +74,13 @@ export class WebhookTarget implements PublishTarget {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.fetchImpl = options.fetchImpl ?? fetch;
     this.clock = options.clock ?? (() => new Date());
+    this.mediaBaseUrl = options.mediaBaseUrl ? options.mediaBaseUrl.replace(/\/+$/, '') : null;
+  }
+
+  /** The URL an image has in what is delivered. */
+  mediaUrl(media: Pick<PayloadMedia, 'hash' | 'mime'>): string {
+    if (!this.mediaBaseUrl) return `${MEDIA_SCHEME}${media.hash}`;
+    return `${this.mediaBaseUrl}/${media.hash}.${EXTENSIONS[media.mime] ?? 'bin'}`;
   }
 
   static fromEndpoint(endpoint: Pick<EndpointConfig, 'url' | 'timeoutMs'>, secret: string, fetchImpl?: FetchLike): WebhookTarget {
@@ -151,20 +165,25 @@ export class WebhookTarget implements PublishTarget {
   }
 
   private article(payload: PublishPayload): Record<string, unknown> {
+    const byHash = new Map(payload.media.map((item) => [item.hash, item]));
     const used = new Set<string>();
-    const html = rewriteToScheme(payload.html);
-    for (const match of html.matchAll(/midad-media:([0-9a-f]{64})/g)) used.add(match[1]!);
+    const html = payload.html.replace(/(?:midad:\/\/app)?\/media\/([0-9a-f]{64})\b/g, (whole, hash: string) => {
+      used.add(hash);
+      const item = byHash.get(hash);
+      return item ? this.mediaUrl(item) : `${MEDIA_SCHEME}${hash}`;
+    });
     if (payload.featuredMediaHash) used.add(payload.featuredMediaHash);
     const images = payload.media
       .filter((item) => used.has(item.hash))
       .map((item) => ({
         hash: item.hash,
-        url: `${MEDIA_SCHEME}${item.hash}`,
+        url: this.mediaUrl(item),
         mime: item.mime,
         name: item.name,
         alt: item.alt,
         dataBase64: item.bytes().toString('base64'),
       }));
+    const featured = payload.featuredMediaHash ? byHash.get(payload.featuredMediaHash) : undefined;
     return {
       id: payload.articleId,
       marker: payload.marker,
@@ -177,15 +196,15 @@ export class WebhookTarget implements PublishTarget {
       byline: payload.byline,
       html,
       scheduledAt: payload.scheduledAt,
-      featuredMedia: payload.featuredMediaHash ? `${MEDIA_SCHEME}${payload.featuredMediaHash}` : null,
+      featuredMedia: featured ? this.mediaUrl(featured) : payload.featuredMediaHash ? `${MEDIA_SCHEME}${payload.featuredMediaHash}` : null,
       media: images,
       contentHash: payload.contentHash,
     };
   }
 
-  private remember(payload: PublishPayload, ref: RemoteRef): RemoteRef {
+  private remember(payload: PublishPayload, article: Record<string, unknown>, ref: RemoteRef): RemoteRef {
     this.acknowledged.set(payload.marker, ref);
-    this.sent.set(ref.remoteId, { ...ref, title: payload.title, html: payload.html, status: payload.scheduledAt ? 'scheduled' : 'published' });
+    this.sent.set(ref.remoteId, { ...ref, title: payload.title, html: String(article.html), status: payload.scheduledAt ? 'future' : 'publish' });
     return ref;
   }
 
@@ -213,15 +232,16 @@ export class WebhookTarget implements PublishTarget {
     return { ok: true, user: null, role: null, canPublish: true, warning: null };
   }
 
-  /** Nothing is uploaded ahead: images travel inside each delivery under the `midad-media:` scheme. */
+  /** Nothing is uploaded ahead: images travel inside each delivery; this only says the URL they will have. */
   async uploadMedia(media: PayloadMedia): Promise<{ remoteId: string; url: string }> {
-    return { remoteId: media.hash, url: `${MEDIA_SCHEME}${media.hash}` };
+    return { remoteId: media.hash, url: this.mediaUrl(media) };
   }
 
   async create(payload: PublishPayload, _media: MediaMap): Promise<RemoteRef> {
     const key = idempotencyKey(payload.marker, 'publish', payload.contentHash);
-    const response = await this.deliver('publish', key, { article: this.article(payload), remote: null });
-    return this.remember(payload, this.refFrom(response, payload, null));
+    const article = this.article(payload);
+    const response = await this.deliver('publish', key, { article, remote: null });
+    return this.remember(payload, article, this.refFrom(response, payload, null));
   }
 
   /**
@@ -244,11 +264,9 @@ export class WebhookTarget implements PublishTarget {
 
   async update(ref: RemoteRef, payload: PublishPayload, _media: MediaMap): Promise<RemoteRef> {
     const key = idempotencyKey(payload.marker, 'update', ref.remoteId, ref.modifiedGmt, payload.contentHash);
-    const response = await this.deliver('update', key, {
-      article: this.article(payload),
-      remote: { id: ref.remoteId, url: ref.url },
-    });
-    return this.remember(payload, this.refFrom(response, payload, ref));
+    const article = this.article(payload);
+    const response = await this.deliver('update', key, { article, remote: { id: ref.remoteId, url: ref.url } });
+    return this.remember(payload, article, this.refFrom(response, payload, ref));
   }
 
   async unpublish(ref: RemoteRef, mode: 'draft' | 'trash'): Promise<void> {
@@ -261,6 +279,6 @@ export class WebhookTarget implements PublishTarget {
       throw error;
     }
     const last = this.sent.get(ref.remoteId);
-    if (last) this.sent.set(ref.remoteId, { ...last, status: 'unpublished' });
+    if (last) this.sent.set(ref.remoteId, { ...last, status: mode });
   }
 }

@@ -19,6 +19,8 @@ export class WebhookReceiver {
   readonly answers = new Map<string, { status: number; body: unknown }>();
   readonly posts = new Map<string, { id: string; marker: string; html: string; status: string; title: string }>();
   readonly rejected: Array<{ reason: string }> = [];
+  /** Images received inline, served back at /media/<sha256>.<ext> (the agreed media base URL). */
+  readonly images = new Map<string, { mime: string; bytes: Buffer }>();
   fault: ((request: RecordedRequest, response: ServerResponse) => boolean) | null = null;
   private nextId = 1;
 
@@ -38,7 +40,17 @@ export class WebhookReceiver {
     return `${this.server.url}/hooks/midad`;
   }
 
+  get mediaBaseUrl(): string {
+    return `${this.server.url}/media`;
+  }
+
   private handle(request: RecordedRequest, response: ServerResponse): void {
+    if (request.method === 'GET' && request.url.startsWith('/media/')) {
+      const image = this.images.get(request.url.slice('/media/'.length).replace(/\.[a-z]+$/, ''));
+      if (!image) return json(response, 404, { error: 'no such image' });
+      response.writeHead(200, { 'content-type': image.mime }).end(image.bytes);
+      return;
+    }
     if (this.fault && this.fault(request, response)) return;
     const signature = String(request.headers['x-midad-signature'] ?? '');
     const expected = `sha256=${createHmac('sha256', this.secret).update(request.body).digest('hex')}`;
@@ -59,7 +71,8 @@ export class WebhookReceiver {
     this.applied.push({ key, event, body });
     let answer: { status: number; body: unknown };
     if (event === 'publish' || event === 'update') {
-      const article = body.article as { marker: string; html: string; title: string };
+      const article = body.article as { marker: string; html: string; title: string; media: Array<{ hash: string; mime: string; dataBase64: string }> };
+      for (const image of article.media) this.images.set(image.hash, { mime: image.mime, bytes: Buffer.from(image.dataBase64, 'base64') });
       const existing = [...this.posts.values()].find((post) => post.marker === article.marker);
       const id = existing?.id ?? String(this.nextId++);
       this.posts.set(id, { id, marker: article.marker, html: article.html, title: article.title, status: 'published' });

@@ -147,7 +147,7 @@ describe('WebhookTarget', () => {
     expect(await webhook.findExisting(payload)).toBeNull();
     const ref = await webhook.create(payload, new Map());
     expect(await webhook.findExisting(payload)).toEqual(ref);
-    expect(await webhook.fetch(ref)).toMatchObject({ remoteId: ref.remoteId, html: payload.html, title: payload.title });
+    expect(await webhook.fetch(ref)).toMatchObject({ remoteId: ref.remoteId, html: payload.html.replace('/media/', 'midad-media:'), title: payload.title, status: 'publish' });
   });
 
   it('passes the connection test when the receiver accepts a signed ping', async () => {
