@@ -536,9 +536,11 @@ export const ar = {
       conflict: 'تعارض',
       failed: 'فشل',
       cancelled: 'أُلغي الإرسال',
-      held: 'محجوز حتى موعده',
+      held: 'محجوز',
     },
     retryAt: 'إعادة المحاولة {{when}}',
+    heldUntil: 'محجوز حتى {{when}}',
+    heldForEdits: 'ينتظر التعديل وإعادة الاعتماد',
     operations: {
       publish: 'نشر',
       update: 'تحديث',

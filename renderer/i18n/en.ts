@@ -534,9 +534,11 @@ export const en: Messages = {
       conflict: 'Conflict',
       failed: 'Failed',
       cancelled: 'Cancelled',
-      held: 'Held until due',
+      held: 'Held',
     },
     retryAt: 'Retry at {{when}}',
+    heldUntil: 'Held until {{when}}',
+    heldForEdits: 'Waiting for edits and approval',
     operations: {
       publish: 'Publish',
       update: 'Update',

@@ -430,5 +430,31 @@ test.describe('publishing: batches and conflicts', () => {
     await expect(item).toHaveAttribute('data-state', /queued|sending|published/);
     await runEngine(midad);
     await expect(item).toHaveAttribute('data-state', 'published', { timeout: 20_000 });
+
+    // Another correction meets another server edit: "edit and resend" sends the article back to
+    // the desk, and the open article shows it at once; the item waits for the next approval.
+    await core(midad, 'workflow.act', { id, action: 'correct' });
+    const again = await core(midad, 'articles.get', { id });
+    await core(midad, 'articles.save', {
+      id,
+      baseVersion: again.version,
+      patch: { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'أطلقت وزارة الصحة حملة تطعيم واسعة في المدارس تستمر شهرًا كاملًا.' }] }] } },
+      reason: 'manual',
+    });
+    await core(midad, 'workflow.act', { id, action: 'approve' });
+    receiver.mode = 'conflict';
+    await runEngine(midad);
+    await page.getByTestId('publishing-refresh').click();
+    await expect(item).toHaveAttribute('data-state', 'conflict', { timeout: 20_000 });
+    await item.getByTestId('sync-conflict-open').click();
+    await page.getByTestId('conflict-editAndResend').click();
+    await expect(page.getByTestId('conflict-confirm')).toContainText('يعود المقال إلى المكتب');
+    await page.getByTestId('conflict-confirm-confirm').click();
+    await expect(page.getByTestId('conflict-dialog')).toHaveCount(0);
+    await expect(page.getByTestId('action-bar-status')).toHaveText('قيد المراجعة');
+    await page.getByTestId('side-tab-publishing').click();
+    await expect(item).toHaveAttribute('data-state', 'held');
+    await expect(item.getByTestId('sync-state')).toHaveText('ينتظر التعديل وإعادة الاعتماد');
+    await expect(item.getByTestId('sync-retry')).toHaveCount(0);
   });
 });

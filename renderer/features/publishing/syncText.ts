@@ -21,8 +21,10 @@ export function canCancel(state: SyncState): boolean {
 
 /** "Published", "Retry at 10:32"… in the UI language. */
 export function stateText(t: TFunction, item: Pick<SyncItem, 'state' | 'nextAttemptAt'>, language: Language): string {
-  const when = item.state === 'retry' ? whenText(item.nextAttemptAt, language) : null;
-  if (when) return t('publishing.retryAt', { when });
+  const when = item.state === 'retry' || item.state === 'held' ? whenText(item.nextAttemptAt, language) : null;
+  if (item.state === 'retry' && when) return t('publishing.retryAt', { when });
+  // Held with a time: a scheduled webhook delivery; without one: sent back for edits after a conflict.
+  if (item.state === 'held') return when ? t('publishing.heldUntil', { when }) : t('publishing.heldForEdits');
   return t(`publishing.states.${item.state}`);
 }
 

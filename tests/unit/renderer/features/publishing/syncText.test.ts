@@ -38,6 +38,8 @@ describe('publishing text', () => {
     expect(stateText(en, { state: 'retry', nextAttemptAt: at }, 'en')).toMatch(/^Retry at .*\d/);
     // Without a time it is still a readable state.
     expect(stateText(ar, { state: 'retry', nextAttemptAt: null }, 'ar')).toBe('ستُعاد المحاولة');
+    expect(stateText(ar, { state: 'held', nextAttemptAt: null }, 'ar')).toBe('ينتظر التعديل وإعادة الاعتماد');
+    expect(stateText(en, { state: 'held', nextAttemptAt: '2030-01-15T07:30:00Z' }, 'en')).toMatch(/^Held until .*2030/);
   });
 
   it('does show the stored error in the interface language', () => {
