@@ -16,6 +16,7 @@ import { WRITTEN_SENTENCES, arabicArticleDoc } from '../fixtures/arabicArticle';
 import { benchAutosave } from './autosave';
 import { benchQueueList } from './queueList';
 import { benchDiff } from './diff';
+import { benchSyncWordpress } from './syncWordpress';
 import { BarePage } from './browser/barePage';
 import { ROOT, buildBenchBundles } from './browser/bundles';
 import { TypingTarget, typeInterleaved, type TypingRun } from './browser/typing';
@@ -272,7 +273,11 @@ async function main(): Promise<void> {
   console.log('diff: revisions.diff of a 20,000-word article, 2% of words changed, vs jsdiff alone…');
   const diff = await benchDiff({ words: 20_000, changedShare: 0.02, iterations: 100, warmup: 5 });
 
-  const results: BenchResult[] = [autosave, queue, diff];
+  console.log('sync: 200 approved articles to the local WordPress through the outbox vs a raw fetch loop…');
+  const syncWordpress = await benchSyncWordpress({ articles: 200, concurrency: 4 });
+  if (syncWordpress.value === null) console.log(`sync.wordpress.200 ${syncWordpress.note}`);
+
+  const results: BenchResult[] = [autosave, queue, diff, syncWordpress];
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
   console.log(`machine: ${cpus().length} cores, load average ${load} (other work on the machine skews the p95 figures)`);
   const chromiumProblem = chromiumMissingReason();
