@@ -352,6 +352,20 @@ describe('SyncEngine', () => {
     expect(world.row(article.id, trash.id).state).toBe('unpublished');
   });
 
+  it('does keep at most the endpoint\'s concurrency in flight (default 4, or as set)', async () => {
+    const world = await syncWorld();
+    const four = await world.addEndpoint('أربعة');
+    const two = await world.addEndpoint('اثنان', 'wordpress', { concurrency: 2 });
+    four.server.latencyMs = 5;
+    two.server.latencyMs = 5;
+    for (let index = 0; index < 10; index += 1) await world.approvedArticle({ title: `مقال ${index}` });
+    const summary = await world.core.open.outbox.runOnce();
+    expect(summary.published).toBe(20);
+    expect(four.server.maxInFlight).toBe(4);
+    expect(two.server.maxInFlight).toBe(2);
+    expect(four.server.posts.size).toBe(10);
+  });
+
   it('does drop comment marks from what is sent', async () => {
     const world = await syncWorld();
     const wp = await world.addEndpoint('الموقع');
