@@ -138,10 +138,10 @@ export function EndpointsDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       headerExtra={
         <div className="endpoints__add">
-          <button type="button" className="button button--primary" data-testid="endpoint-add-wordpress" data-autofocus disabled={editing !== null} onClick={() => add('wordpress')}>
+          <button type="button" className="button button--primary" data-testid="endpoint-add-wordpress" data-autofocus onClick={() => add('wordpress')}>
             {t('publishing.endpoints.addWordpress')}
           </button>
-          <button type="button" className="button" data-testid="endpoint-add-webhook" disabled={editing !== null} onClick={() => add('webhook')}>
+          <button type="button" className="button" data-testid="endpoint-add-webhook" onClick={() => add('webhook')}>
             {t('publishing.endpoints.addWebhook')}
           </button>
         </div>
@@ -170,10 +170,10 @@ export function EndpointsDialog({ onClose }: { onClose: () => void }) {
               const result = tests[endpoint.id];
               return (
                 <tr key={endpoint.id} data-testid="endpoint-row" data-name={endpoint.name} data-enabled={endpoint.enabled}>
-                  <td className="endpoints__name" dir="auto">{endpoint.name}</td>
+                  <td className="endpoints__name"><bdi>{endpoint.name}</bdi></td>
                   <td>
                     {t(`publishing.kinds.${endpoint.kind}`)}
-                    {endpoint.username && <div className="muted endpoints__user" dir="auto">{t('publishing.endpoints.user')}: {endpoint.username}</div>}
+                    {endpoint.username && <div className="muted endpoints__user">{t('publishing.endpoints.user')}: <bdi>{endpoint.username}</bdi></div>}
                   </td>
                   <td className="endpoints__url"><bdi dir="ltr">{endpoint.url}</bdi></td>
                   <td>
@@ -186,7 +186,7 @@ export function EndpointsDialog({ onClose }: { onClose: () => void }) {
                       <button type="button" className="button" data-testid="endpoint-test" disabled={result === 'testing'} onClick={() => void test(endpoint)}>
                         {result === 'testing' ? t('publishing.endpoints.testing') : t('publishing.endpoints.test')}
                       </button>
-                      <button type="button" className="button" data-testid="endpoint-edit" disabled={editing !== null} onClick={() => {
+                      <button type="button" className="button" data-testid="endpoint-edit" onClick={() => {
                         setNotice(null);
                         setEditing({ endpoint, kind: endpoint.kind });
                       }}>

@@ -113,9 +113,9 @@ export function OutboxDialog({ onClose }: { onClose: () => void }) {
               const reason = errorText(item.lastError, language);
               return (
                 <tr key={`${item.articleId}:${item.endpointId}`} data-testid="outbox-row" data-state={item.state} data-article={item.articleId}>
-                  <td className="outbox__article" dir="auto">{item.articleTitle || t('publishing.outbox.untitled')}</td>
+                  <td className="outbox__article"><bdi>{item.articleTitle || t('publishing.outbox.untitled')}</bdi></td>
                   <td>
-                    <div dir="auto">{item.endpointName}</div>
+                    <div><bdi>{item.endpointName}</bdi></div>
                     <div className="muted outbox__op">{t(`publishing.kinds.${item.endpointKind}`)} · {t(`publishing.operations.${item.operation}`)}</div>
                   </td>
                   <td className="outbox__state">

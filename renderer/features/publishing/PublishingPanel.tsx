@@ -72,7 +72,7 @@ export function PublishingPanel({ articleId, visible, onArticleChanged }: {
             return (
               <li key={item.endpointId} className={`sync-card sync-card--${item.state}`} data-testid="publishing-item" data-endpoint={item.endpointName} data-state={item.state}>
                 <div className="sync-card__head">
-                  <span className="sync-card__endpoint" dir="auto">{item.endpointName}</span>
+                  <bdi className="sync-card__endpoint">{item.endpointName}</bdi>
                   <span className="sync-card__kind muted">{t(`publishing.kinds.${item.endpointKind}`)} · {t(`publishing.operations.${item.operation}`)}</span>
                 </div>
                 <div className="sync-card__state">
