@@ -56,7 +56,7 @@ function runWorker(dataDir: string, log: string[]): { child: ChildProcess; done:
 }
 
 describe.skipIf(!env)('the sync engine through a fault-injecting proxy to a real WordPress', () => {
-  it(`publishes each of ${ARTICLES} approved articles exactly once when connections drop, answers are lost, the server errs, throttles and stalls, and the engine is killed mid-run`, async () => {
+  it(`does publish each of ${ARTICLES} approved articles exactly once when connections drop, answers are lost, the server errs, throttles and stalls, and the engine is killed mid-run`, async () => {
     const seed = Number(process.env.MIDAD_FAULT_SEED ?? Date.now() % 100_000);
     const random = prng(seed);
     let createsForwarded = 0;

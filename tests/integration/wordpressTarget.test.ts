@@ -77,12 +77,12 @@ async function failureOf(promise: Promise<unknown>): Promise<TargetError> {
 }
 
 describe.skipIf(!env)(`WordPressTarget against a real WordPress (${env?.url ?? 'not running'})`, () => {
-  it('shows the user and role when an editor tests the connection', async () => {
+  it('does show the user and role when an editor tests the connection', async () => {
     expect(await target('editor').test()).toEqual({ ok: true, user: 'Editor', role: 'editor', canPublish: true, warning: null });
     expect(await target('admin').test()).toMatchObject({ ok: true, role: 'administrator', canPublish: true });
   });
 
-  it('fails clearly when a contributor tests the connection or publishes', async () => {
+  it('does fail clearly when a contributor tests the connection or publishes', async () => {
     const contributor = target('contributor');
     const result = await contributor.test();
     expect(result).toMatchObject({ ok: false, user: 'Contributor', role: 'contributor', canPublish: false });
@@ -93,14 +93,14 @@ describe.skipIf(!env)(`WordPressTarget against a real WordPress (${env?.url ?? '
     expect(error.messageAr).toMatch(/صلاحية نشر/);
   });
 
-  it('fails permanently when the application password is wrong', async () => {
+  it('does fail permanently when the application password is wrong', async () => {
     const wrong = new WordPressTarget({ url: env.url, username: 'editor', applicationPassword: 'abcd efgh ijkl mnop qrst uvwx', timeoutMs: 10_000 });
     const error = await failureOf(wrong.test());
     expect(error.kind).toBe('permanent');
     expect(error.options.status).toBe(401);
   });
 
-  it('keeps the Arabic mixed-direction text byte for byte when it publishes', async () => {
+  it('does keep the Arabic mixed-direction text byte for byte when it publishes', async () => {
     const wp = target();
     const article = payload('arabic');
     const ref = await wp.create(article, new Map());
@@ -115,7 +115,7 @@ describe.skipIf(!env)(`WordPressTarget against a real WordPress (${env?.url ?? '
     expect(state).toMatchObject({ remoteId: ref.remoteId, html: ARABIC_HTML, title: article.title, status: 'publish', modifiedGmt: post.modified_gmt });
   });
 
-  it('uploads the featured and the inline image and rewrites the body when an article has both', async () => {
+  it('does upload the featured and the inline image and rewrites the body when an article has both', async () => {
     const wp = target();
     const cover = media(solidPng(64, 48, [200, 30, 30]), 'غلاف المقال.png', 'صورة الغلاف');
     const inline = media(solidPng(32, 32, [20, 120, 200]), 'chart.png', 'رسم بياني');
@@ -135,14 +135,14 @@ describe.skipIf(!env)(`WordPressTarget against a real WordPress (${env?.url ?? '
     expect(attachment.json).toMatchObject({ alt_text: 'صورة الغلاف', mime_type: 'image/png' });
   });
 
-  it('fails permanently when the featured image id is unknown to WordPress', async () => {
+  it('does fail permanently when the featured image id is unknown to WordPress', async () => {
     const wp = target();
     const ghost = media(solidPng(4, 4, [1, 2, 3]), 'ghost.png', '');
     const error = await failureOf(wp.create(payload('ghost', { featuredMediaHash: ghost.hash, media: [ghost] }), new Map([[ghost.hash, { remoteId: '99999999', url: 'http://x/y.png' }]])));
     expect(error).toMatchObject({ kind: 'permanent', code: 'WP_FEATURED_MEDIA_DROPPED' });
   });
 
-  it('creates the category and tags when they are missing and reuses them after', async () => {
+  it('does create the category and tags when they are missing and reuses them after', async () => {
     const wp = target();
     const first = payload('terms1');
     const ref1 = await wp.create(first, new Map());
@@ -160,7 +160,7 @@ describe.skipIf(!env)(`WordPressTarget against a real WordPress (${env?.url ?? '
     expect(post2.tags.sort()).toEqual(post1.tags.sort());
   });
 
-  it('arrives as future with its time when the article is scheduled', async () => {
+  it('does arrive as future with its time when the article is scheduled', async () => {
     const at = new Date(Date.now() + 2 * 3_600_000);
     at.setUTCMilliseconds(0);
     const ref = await target().create(payload('future', { scheduledAt: at.toISOString() }), new Map());
@@ -169,7 +169,7 @@ describe.skipIf(!env)(`WordPressTarget against a real WordPress (${env?.url ?? '
     expect(post.date_gmt).toBe(at.toISOString().slice(0, 19));
   });
 
-  it('changes the same post when a correction is sent', async () => {
+  it('does change the same post when a correction is sent', async () => {
     const wp = target();
     const article = payload('update');
     const ref = await wp.create(article, new Map());
@@ -183,7 +183,7 @@ describe.skipIf(!env)(`WordPressTarget against a real WordPress (${env?.url ?? '
     expect(same.json.map((item) => item.id)).toEqual([Number(ref.remoteId)]);
   });
 
-  it('makes a draft, then trashes, when the article is unpublished', async () => {
+  it('does make a draft, then trashes, when the article is unpublished', async () => {
     const wp = target();
     const article = payload('kill');
     const ref = await wp.create(article, new Map());
@@ -196,7 +196,7 @@ describe.skipIf(!env)(`WordPressTarget against a real WordPress (${env?.url ?? '
     await expect(wp.unpublish(ref, 'trash')).resolves.toBeUndefined();
   });
 
-  it('finds the post an unanswered create made, by slug or by marker when the slug changed', async () => {
+  it('does find the post an unanswered create made, by slug or by marker when the slug changed', async () => {
     const wp = target();
     const article = payload('reconcile');
     expect(await wp.findExisting(article)).toBeNull();
@@ -206,7 +206,7 @@ describe.skipIf(!env)(`WordPressTarget against a real WordPress (${env?.url ?? '
     expect(await wp.findExisting(article)).toMatchObject({ remoteId: ref.remoteId });
   });
 
-  it('detects an edit made on the site when it fetches the post again', async () => {
+  it('does detect an edit made on the site when it fetches the post again', async () => {
     const wp = target();
     const article = payload('edited');
     const ref = await wp.create(article, new Map());

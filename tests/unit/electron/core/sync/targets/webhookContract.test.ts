@@ -22,13 +22,13 @@ runTargetContract(
 );
 
 describe('WebhookTarget contract run', () => {
-  it('leaves the receiver with no rejected delivery when the contract has run', () => {
+  it('does leave the receiver with no rejected delivery when the contract has run', () => {
     expect(receiver.rejected).toEqual([]);
     expect(receiver.applied.length).toBeGreaterThan(0);
     expect(new Set(receiver.applied.map((delivery) => delivery.key)).size).toBe(receiver.applied.length);
   });
 
-  it('serves the delivered image at its agreed URL when the media base URL is set', async () => {
+  it('does serve the delivered image at its agreed URL when the media base URL is set', async () => {
     const target = new WebhookTarget({ url: receiver.url, secret: SECRET, timeoutMs: 5000, mediaBaseUrl: receiver.mediaBaseUrl });
     const payload = contractPayload();
     const uploaded = await target.uploadMedia(payload.media[0]!);

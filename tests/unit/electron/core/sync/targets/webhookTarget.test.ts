@@ -30,7 +30,7 @@ async function failureOf(promise: Promise<unknown>): Promise<TargetError> {
 }
 
 describe('WebhookTarget', () => {
-  it('signs the raw body with HMAC-SHA256 when it delivers a publish event', async () => {
+  it('does sign the raw body with HMAC-SHA256 when it delivers a publish event', async () => {
     const ref = await target().create(payloadOf(), new Map());
     expect(ref).toEqual({ remoteId: '1', url: 'https://news.example/1', modifiedGmt: null });
     const request = receiver.server.requests[0]!;
@@ -40,7 +40,7 @@ describe('WebhookTarget', () => {
     expect(receiver.rejected).toEqual([]);
   });
 
-  it('sends the article, its HTML with midad-media URLs and the image bytes when it publishes', async () => {
+  it('does send the article, its HTML with midad-media URLs and the image bytes when it publishes', async () => {
     const payload = payloadOf();
     await target().create(payload, new Map());
     const body = receiver.applied[0]!.body as { version: number; event: string; article: Record<string, unknown> };
@@ -54,7 +54,7 @@ describe('WebhookTarget', () => {
     expect(Buffer.from(article.media[0]!.dataBase64, 'base64')).toEqual(payload.media[0]!.bytes());
   });
 
-  it('keeps the Idempotency-Key when a delivery is retried', async () => {
+  it('does keep the Idempotency-Key when a delivery is retried', async () => {
     let drops = 1;
     receiver.fault = (_request, response) => {
       if (drops-- > 0) {
@@ -73,7 +73,7 @@ describe('WebhookTarget', () => {
     expect(keys[0]).toBe(idempotencyKey(payload.marker, 'publish', payload.contentHash));
   });
 
-  it('applies a delivery once when the same key arrives twice', async () => {
+  it('does apply a delivery once when the same key arrives twice', async () => {
     const payload = payloadOf();
     const first = await target().create(payload, new Map());
     const second = await target().create(payload, new Map());
@@ -82,7 +82,7 @@ describe('WebhookTarget', () => {
     expect(receiver.posts.size).toBe(1);
   });
 
-  it('changes the key when the content or the operation changes', async () => {
+  it('does change the key when the content or the operation changes', async () => {
     const payload = payloadOf();
     const ref = await target().create(payload, new Map());
     await target().update(ref, { ...payload, contentHash: 'other' }, new Map());
@@ -93,40 +93,40 @@ describe('WebhookTarget', () => {
     expect(receiver.posts.get(ref.remoteId)?.status).toBe('unpublished');
   });
 
-  it('is refused permanently when the shared secret is wrong', async () => {
+  it('does get refused permanently when the shared secret is wrong', async () => {
     const error = await failureOf(target({ secret: 'wrong' }).create(payloadOf(), new Map()));
     expect(error).toMatchObject({ kind: 'permanent', code: 'HTTP_401' });
     expect(error.messageAr).toMatch(/السر المشترك/);
     expect(receiver.rejected).toEqual([{ reason: 'bad signature' }]);
   });
 
-  it('reports a conflict when the receiver answers 409', async () => {
+  it('does report a conflict when the receiver answers 409', async () => {
     receiver.fault = (_request, response) => (json(response, 409, { message: 'edited on the site' }), true);
     const error = await failureOf(target().update({ remoteId: '1', url: null, modifiedGmt: null }, payloadOf(), new Map()));
     expect(error).toMatchObject({ kind: 'conflict', code: 'HTTP_409' });
     expect(error.message).toContain('edited on the site');
   });
 
-  it('fails permanently when the receiver answers another 4xx', async () => {
+  it('does fail permanently when the receiver answers another 4xx', async () => {
     receiver.fault = (_request, response) => (json(response, 422, { error: 'missing section' }), true);
     const error = await failureOf(target().create(payloadOf(), new Map()));
     expect(error).toMatchObject({ kind: 'permanent', code: 'HTTP_422' });
   });
 
-  it('fails transient with Retry-After when the receiver answers 429 or 503', async () => {
+  it('does fail transient with Retry-After when the receiver answers 429 or 503', async () => {
     receiver.fault = (_request, response) => (json(response, 429, {}, { 'retry-after': '12' }), true);
     expect(await failureOf(target().create(payloadOf(), new Map()))).toMatchObject({ kind: 'transient', code: 'HTTP_429', options: { status: 429, retryAfterMs: 12_000 } });
     receiver.fault = (_request, response) => (json(response, 503, {}), true);
     expect(await failureOf(target().create(payloadOf(), new Map()))).toMatchObject({ kind: 'transient', code: 'HTTP_503' });
   });
 
-  it('reports an unknown outcome when the receiver stalls past the time-out', async () => {
+  it('does report an unknown outcome when the receiver stalls past the time-out', async () => {
     receiver.fault = () => true; // never answers
     const error = await failureOf(target({ timeoutMs: 250 }).create(payloadOf(), new Map()));
     expect(error).toMatchObject({ kind: 'unknown_outcome', code: 'TIMEOUT' });
   });
 
-  it('fails permanently NOT_JSON when a 2xx answer is an HTML page', async () => {
+  it('does fail permanently NOT_JSON when a 2xx answer is an HTML page', async () => {
     receiver.fault = (_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html><body>proxy login</body></html>');
@@ -135,13 +135,13 @@ describe('WebhookTarget', () => {
     expect(await failureOf(target().create(payloadOf(), new Map()))).toMatchObject({ kind: 'permanent', code: 'NOT_JSON' });
   });
 
-  it('uses the marker as the reference when the receiver answers 204', async () => {
+  it('does use the marker as the reference when the receiver answers 204', async () => {
     receiver.fault = (_request, response) => (response.writeHead(204).end(), true);
     const payload = payloadOf();
     expect(await target().create(payload, new Map())).toEqual({ remoteId: payload.marker, url: null, modifiedGmt: null });
   });
 
-  it('finds what the receiver acknowledged when the same target looks for an earlier create', async () => {
+  it('does find what the receiver acknowledged when the same target looks for an earlier create', async () => {
     const webhook = target();
     const payload = payloadOf();
     expect(await webhook.findExisting(payload)).toBeNull();
@@ -150,16 +150,16 @@ describe('WebhookTarget', () => {
     expect(await webhook.fetch(ref)).toMatchObject({ remoteId: ref.remoteId, html: payload.html.replace('/media/', 'midad-media:'), title: payload.title, status: 'publish' });
   });
 
-  it('passes the connection test when the receiver accepts a signed ping', async () => {
+  it('does pass the connection test when the receiver accepts a signed ping', async () => {
     expect(await target().test()).toEqual({ ok: true, user: null, role: null, canPublish: true, warning: null });
     expect(await failureOf(target({ secret: 'nope' }).test())).toMatchObject({ kind: 'permanent', code: 'HTTP_401' });
   });
 
-  it('treats unpublish as done when the receiver answers 410', async () => {
+  it('does treat unpublish as done when the receiver answers 410', async () => {
     await expect(target().unpublish({ remoteId: '999', url: null, modifiedGmt: null }, 'trash')).resolves.toBeUndefined();
   });
 
-  it('produces the documented signature when given a known body', () => {
+  it('does produce the documented signature when given a known body', () => {
     expect(signBody('key', '{"event":"ping"}')).toBe(`sha256=${createHmac('sha256', 'key').update('{"event":"ping"}').digest('hex')}`);
   });
 });

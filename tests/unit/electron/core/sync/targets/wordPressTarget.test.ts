@@ -95,7 +95,7 @@ async function publishWithMedia(target: WordPressTarget, payload = payloadOf()) 
 }
 
 describe('WordPressTarget helpers', () => {
-  it('rewrites only known /media/<hash> URLs when it prepares the HTML', () => {
+  it('does rewrite only known /media/<hash> URLs when it prepares the HTML', () => {
     const known = 'a'.repeat(64);
     const unknown = 'b'.repeat(64);
     const html = `<img src="/media/${known}"><img src="midad://app/media/${known}"><img src="/media/${unknown}">`;
@@ -103,25 +103,25 @@ describe('WordPressTarget helpers', () => {
       `<img src="http://wp/x.png"><img src="http://wp/x.png"><img src="/media/${unknown}">`,
     );
   });
-  it('makes an ASCII file name when the image name is Arabic', () => {
+  it('does make an ASCII file name when the image name is Arabic', () => {
     expect(asciiFileName({ hash: 'abcdef0123456789', mime: 'image/jpeg', name: 'صورة.jpg' })).toBe('midad-abcdef012345.jpg');
     expect(asciiFileName({ hash: 'abcdef0123456789', mime: 'image/png', name: 'Cover photo.PNG' })).toBe('Cover-photo-abcdef012345.png');
   });
-  it('removes exactly the marker when it strips the content', () => {
+  it('does remove exactly the marker when it strips the content', () => {
     const html = '<p>نص</p>';
     expect(stripMarker(`${html}\n${markerComment('m1')}`, 'm1')).toBe(html);
   });
 });
 
 describe('WordPressTarget', () => {
-  it('reports the user, role and publishing right when the connection is tested', async () => {
+  it('does report the user, role and publishing right when the connection is tested', async () => {
     const wp = await fakeWordPress();
     server = wp.server;
     expect(await wp.target.test()).toEqual({ ok: true, user: 'Editor', role: 'editor', canPublish: true, warning: null });
     expect(wp.server.requests[0]!.url).toBe('/wp-json/wp/v2/users/me?context=edit');
   });
 
-  it('warns in both languages when the user is a contributor', async () => {
+  it('does warn in both languages when the user is a contributor', async () => {
     const wp = await fakeWordPress((request, response) => {
       if (!request.url.startsWith('/wp-json/wp/v2/users/me')) return false;
       json(response, 200, { name: 'Contributor', roles: ['contributor'], capabilities: { publish_posts: false, edit_posts: true } });
@@ -134,7 +134,7 @@ describe('WordPressTarget', () => {
     expect(result.warning?.ar).toMatch(/لا يستطيع النشر/);
   });
 
-  it('uploads media with an ASCII Content-Disposition when the image name is Arabic', async () => {
+  it('does upload media with an ASCII Content-Disposition when the image name is Arabic', async () => {
     const wp = await fakeWordPress();
     server = wp.server;
     const payload = payloadOf();
@@ -147,7 +147,7 @@ describe('WordPressTarget', () => {
     expect(new URL(request.url, 'http://x').searchParams.get('alt_text')).toBe('صورة');
   });
 
-  it('sends the rewritten HTML, marker, slug, terms and featured image when it creates a post', async () => {
+  it('does send the rewritten HTML, marker, slug, terms and featured image when it creates a post', async () => {
     const wp = await fakeWordPress();
     server = wp.server;
     const { ref, uploaded, payload } = await publishWithMedia(wp.target);
@@ -159,7 +159,7 @@ describe('WordPressTarget', () => {
     expect(ref).toEqual({ remoteId: ref.remoteId, url: `http://wp.test/?p=${ref.remoteId}`, modifiedGmt: '2026-05-05T10:00:00' });
   });
 
-  it('reuses the term id when WordPress answers term_exists', async () => {
+  it('does reuse the term id when WordPress answers term_exists', async () => {
     const wp = await fakeWordPress();
     server = wp.server;
     wp.terms.categories.set('ثقافة', 42);
@@ -171,7 +171,7 @@ describe('WordPressTarget', () => {
     expect(wp.server.requests.slice(before).map((request) => request.url)).toEqual(['/wp-json/wp/v2/posts']);
   });
 
-  it('sends status future with date_gmt when the article is scheduled', async () => {
+  it('does send status future with date_gmt when the article is scheduled', async () => {
     const wp = await fakeWordPress();
     server = wp.server;
     const at = new Date(Date.now() + 3_600_000).toISOString();
@@ -179,7 +179,7 @@ describe('WordPressTarget', () => {
     expect(wp.posts.get(Number(ref.remoteId))).toMatchObject({ status: 'future', date_gmt: at.slice(0, 19) });
   });
 
-  it('fails permanently when WordPress silently drops the featured image', async () => {
+  it('does fail permanently when WordPress silently drops the featured image', async () => {
     const wp = await fakeWordPress((request, response, body) => {
       if (request.method !== 'POST' || request.url !== '/wp-json/wp/v2/posts') return false;
       json(response, 201, { id: 9, status: 'publish', link: 'x', modified_gmt: 'x', featured_media: 0, categories: body.categories, tags: body.tags, title: {}, content: {} });
@@ -190,7 +190,7 @@ describe('WordPressTarget', () => {
     expect(error).toMatchObject({ kind: 'permanent', code: 'WP_FEATURED_MEDIA_DROPPED' });
   });
 
-  it('fails permanently with a readable reason when a contributor tries to publish', async () => {
+  it('does fail permanently with a readable reason when a contributor tries to publish', async () => {
     const wp = await fakeWordPress((request, response) => {
       if (request.url !== '/wp-json/wp/v2/posts') return false;
       json(response, 403, { code: 'rest_cannot_publish', message: 'Sorry, you are not allowed to publish posts as this user.', data: { status: 403 } });
@@ -202,7 +202,7 @@ describe('WordPressTarget', () => {
     expect(error.messageAr).toMatch(/صلاحية نشر/);
   });
 
-  it('fails permanently when the application password is wrong', async () => {
+  it('does fail permanently when the application password is wrong', async () => {
     const wp = await fakeWordPress();
     server = wp.server;
     const wrong = new WordPressTarget({ url: wp.server.url, username: 'editor', applicationPassword: 'nope', timeoutMs: 2000 });
@@ -211,14 +211,14 @@ describe('WordPressTarget', () => {
     expect(error.messageAr).toMatch(/كلمة مرور التطبيق/);
   });
 
-  it('fails permanently when the post to update no longer exists', async () => {
+  it('does fail permanently when the post to update no longer exists', async () => {
     const wp = await fakeWordPress();
     server = wp.server;
     const error = await failureOf(wp.target.update({ remoteId: '12345', url: null, modifiedGmt: null }, payloadOf({ featuredMediaHash: null }), new Map()));
     expect(error).toMatchObject({ kind: 'permanent', code: 'WP_REST_POST_INVALID_ID', options: { status: 404 } });
   });
 
-  it('fails permanently IMAGE_TOO_LARGE when the upload answers 413', async () => {
+  it('does fail permanently IMAGE_TOO_LARGE when the upload answers 413', async () => {
     const wp = await fakeWordPress((request, response) => {
       if (!request.url.startsWith('/wp-json/wp/v2/media')) return false;
       response.writeHead(413, { 'content-type': 'text/html' }).end('<html>Request Entity Too Large</html>');
@@ -228,7 +228,7 @@ describe('WordPressTarget', () => {
     expect(await failureOf(wp.target.uploadMedia(payloadOf().media[0]!))).toMatchObject({ kind: 'permanent', code: 'IMAGE_TOO_LARGE' });
   });
 
-  it('fails transient with Retry-After when WordPress answers 429 or 500', async () => {
+  it('does fail transient with Retry-After when WordPress answers 429 or 500', async () => {
     let status = 429;
     const wp = await fakeWordPress((request, response) => {
       if (request.url !== '/wp-json/wp/v2/posts') return false;
@@ -242,7 +242,7 @@ describe('WordPressTarget', () => {
     expect(await failureOf(wp.target.create(payload, new Map()))).toMatchObject({ kind: 'transient', code: 'HTTP_500' });
   });
 
-  it('fails permanently NOT_JSON when WordPress answers an HTML page', async () => {
+  it('does fail permanently NOT_JSON when WordPress answers an HTML page', async () => {
     const wp = await fakeWordPress((request, response) => {
       if (request.url !== '/wp-json/wp/v2/posts') return false;
       response.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' }).end('<!DOCTYPE html><html><body>Maintenance</body></html>');
@@ -252,14 +252,14 @@ describe('WordPressTarget', () => {
     expect(await failureOf(wp.target.create(payloadOf({ featuredMediaHash: null }), new Map()))).toMatchObject({ kind: 'permanent', code: 'NOT_JSON' });
   });
 
-  it('reports an unknown outcome when the create times out after sending', async () => {
+  it('does report an unknown outcome when the create times out after sending', async () => {
     const wp = await fakeWordPress((request) => request.url === '/wp-json/wp/v2/posts' && request.method === 'POST');
     server = wp.server;
     const slow = new WordPressTarget({ url: wp.server.url, username: 'editor', applicationPassword: 'app pass', timeoutMs: 250 });
     expect(await failureOf(slow.create(payloadOf({ featuredMediaHash: null }), new Map()))).toMatchObject({ kind: 'unknown_outcome', code: 'TIMEOUT' });
   });
 
-  it('finds the earlier post by slug and marker when a create is reconciled', async () => {
+  it('does find the earlier post by slug and marker when a create is reconciled', async () => {
     const wp = await fakeWordPress();
     server = wp.server;
     const payload = payloadOf({ featuredMediaHash: null });
@@ -271,7 +271,7 @@ describe('WordPressTarget', () => {
     expect(lookup.searchParams.get('context')).toBe('edit');
   });
 
-  it('finds the post by its marker when the slug was changed on the site', async () => {
+  it('does find the post by its marker when the slug was changed on the site', async () => {
     const wp = await fakeWordPress();
     server = wp.server;
     const payload = payloadOf({ featuredMediaHash: null });
@@ -280,7 +280,7 @@ describe('WordPressTarget', () => {
     expect(await wp.target.findExisting(payload)).toEqual(ref);
   });
 
-  it('ignores a post with the same slug when it lacks the marker', async () => {
+  it('does ignore a post with the same slug when it lacks the marker', async () => {
     const wp = await fakeWordPress();
     server = wp.server;
     const payload = payloadOf({ featuredMediaHash: null });
@@ -288,7 +288,7 @@ describe('WordPressTarget', () => {
     expect(await wp.target.findExisting(payload)).toBeNull();
   });
 
-  it('returns the content without the marker when it fetches, and null when the post is gone', async () => {
+  it('does return the content without the marker when it fetches, and null when the post is gone', async () => {
     const wp = await fakeWordPress();
     server = wp.server;
     const payload = payloadOf({ featuredMediaHash: null });
@@ -297,7 +297,7 @@ describe('WordPressTarget', () => {
     expect(await wp.target.fetch({ remoteId: '999999', url: null, modifiedGmt: null })).toBeNull();
   });
 
-  it('turns the post into a draft or trashes it when it unpublishes', async () => {
+  it('does turn the post into a draft or trashes it when it unpublishes', async () => {
     const wp = await fakeWordPress();
     server = wp.server;
     const ref = await wp.target.create(payloadOf({ featuredMediaHash: null }), new Map());
