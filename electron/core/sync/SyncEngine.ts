@@ -266,6 +266,11 @@ export class SyncEngine {
       return this.succeeded(row, await target.create(payload, mediaUrls), payload);
     }
 
+    // A webhook receiver cannot be read back: its conflicts come as a 409 on the delivery itself.
+    if (config.kind === 'webhook') {
+      const mediaUrls = await this.uploadMedia(row, config, target, payload);
+      return this.succeeded(row, await target.update(ref, payload, mediaUrls), payload);
+    }
     // Update: compare the post with what was last synced before writing anything.
     const remote = await target.fetch(ref);
     if (!remote) {

@@ -366,6 +366,25 @@ describe('SyncEngine', () => {
     expect(four.server.posts.size).toBe(10);
   });
 
+  it('does update a webhook without reading it back (a receiver cannot be read; its conflicts come as 409)', async () => {
+    const world = await syncWorld();
+    const hook = await world.addEndpoint('الخطاف', 'webhook');
+    const article = await world.approvedArticle();
+    await world.core.open.outbox.runOnce();
+    // After a restart a webhook target knows nothing of what it sent.
+    hook.server.editRemote('1', { title: '', html: '' });
+    await correctAndReapprove(world, article, 'نص مصحح.');
+    await world.core.open.outbox.runOnce();
+    expect(hook.server.calls.fetch).toBe(0);
+    expect(hook.server.posts.get('1')!.html).toBe('<p dir="rtl">نص مصحح.</p>');
+    expect(world.row(article.id, hook.id).state).toBe('published');
+
+    hook.server.failNext('update', { kind: 'conflict' });
+    await correctAndReapprove(world, article, 'تصحيح ثانٍ.');
+    expect((await world.core.open.outbox.runOnce()).conflicts).toBe(1);
+    expect(world.row(article.id, hook.id)).toMatchObject({ state: 'conflict', last_error_code: 'HTTP_409' });
+  });
+
   it('does drop comment marks from what is sent', async () => {
     const world = await syncWorld();
     const wp = await world.addEndpoint('الموقع');
