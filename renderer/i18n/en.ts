@@ -662,6 +662,8 @@ export const en: Messages = {
         unpublishMode: 'When an article is killed',
         unpublishDraft: 'Turn it back into a draft on the site',
         unpublishTrash: 'Move it to the trash on the site',
+        concurrency: 'Requests at once',
+        concurrencyHelp: 'How many requests are sent to it at the same time (1 to 16; usually 4).',
         save: 'Save',
         saving: 'Saving…',
         cancel: 'Cancel',
@@ -671,6 +673,7 @@ export const en: Messages = {
           url: 'Enter a full address starting with https:// or http://.',
           username: 'Enter the WordPress user name.',
           secret: 'Enter the application password or the shared secret.',
+          concurrency: 'Enter a whole number from 1 to 16 for requests at once.',
         },
       },
       result: {

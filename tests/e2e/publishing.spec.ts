@@ -501,6 +501,15 @@ test.describe('publishing: roles and language', () => {
       await expect(page.getByTestId('endpoint-unpublish-trash')).toBeChecked();
       expect(await seriousViolations(page, '[data-testid="endpoints-dialog"]')).toEqual([]);
       await shot(page, testInfo, 'publishing-endpoints-dialog-en');
+      // Saving with the secret left empty keeps the stored one.
+      await page.getByTestId('endpoint-concurrency').fill('0');
+      await page.getByTestId('endpoint-save').click();
+      await expect(page.getByTestId('endpoint-problem')).toHaveText('Enter a whole number from 1 to 16 for requests at once.');
+      await page.getByTestId('endpoint-concurrency').fill('2');
+      await page.getByTestId('endpoint-save').click();
+      await expect(page.getByTestId('endpoint-form')).toHaveCount(0);
+      const stored = (await core(midad, 'endpoints.list', {})).find((endpoint) => endpoint.kind === 'wordpress');
+      expect(stored).toMatchObject({ concurrency: 2, hasSecret: true, unpublishMode: 'trash', username: 'desk', enabled: false });
       await page.getByTestId('endpoints-dialog-close').click();
       await page.getByTestId('open-outbox').click();
       await expect(page.getByTestId('outbox-row').first()).toHaveAttribute('data-state', 'published');

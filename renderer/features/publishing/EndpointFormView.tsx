@@ -7,7 +7,7 @@ import { currentLanguage } from '../../i18n';
 import { endpointProblem, type EndpointForm, type EndpointProblem } from './syncText';
 
 export function formFor(endpoint: EndpointSummary | null, kind: EndpointSummary['kind']): EndpointForm {
-  if (!endpoint) return { id: null, kind, name: '', url: '', username: '', enabled: true, unpublishMode: 'draft', secret: '', hasSecret: false };
+  if (!endpoint) return { id: null, kind, name: '', url: '', username: '', enabled: true, unpublishMode: 'draft', concurrency: '4', secret: '', hasSecret: false };
   return {
     id: endpoint.id,
     kind: endpoint.kind,
@@ -16,6 +16,7 @@ export function formFor(endpoint: EndpointSummary | null, kind: EndpointSummary[
     username: endpoint.username ?? '',
     enabled: endpoint.enabled,
     unpublishMode: endpoint.unpublishMode,
+    concurrency: String(endpoint.concurrency),
     // Write-only: the stored secret never comes back, the field starts empty.
     secret: '',
     hasSecret: endpoint.hasSecret,
@@ -34,7 +35,7 @@ export function EndpointFormView({ endpoint, kind, onSaved, onCancel }: {
 }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const ids = { title: useId(), name: useId(), url: useId(), urlHelp: useId(), user: useId(), secret: useId(), secretHelp: useId(), mode: useId(), problem: useId() };
+  const ids = { title: useId(), name: useId(), url: useId(), urlHelp: useId(), user: useId(), secret: useId(), secretHelp: useId(), mode: useId(), concurrency: useId(), concurrencyHelp: useId(), problem: useId() };
   const [form, setForm] = useState<EndpointForm>(() => formFor(endpoint, kind));
   const [problem, setProblem] = useState<EndpointProblem | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +53,7 @@ export function EndpointFormView({ endpoint, kind, onSaved, onCancel }: {
     setProblem(found);
     setError(null);
     if (found) {
-      document.getElementById(found === 'name' ? ids.name : found === 'url' ? ids.url : found === 'username' ? ids.user : ids.secret)?.focus();
+      document.getElementById({ name: ids.name, url: ids.url, username: ids.user, secret: ids.secret, concurrency: ids.concurrency }[found])?.focus();
       return;
     }
     setBusy(true);
@@ -65,6 +66,7 @@ export function EndpointFormView({ endpoint, kind, onSaved, onCancel }: {
         ...(wordpress ? { username: form.username.trim() } : {}),
         enabled: form.enabled,
         ...(wordpress ? { unpublishMode: form.unpublishMode } : {}),
+        concurrency: Number(form.concurrency),
         ...(form.secret ? { secret: form.secret } : {}),
       });
       setForm((previous) => ({ ...previous, secret: '' }));
@@ -128,6 +130,12 @@ export function EndpointFormView({ endpoint, kind, onSaved, onCancel }: {
             ))}
           </fieldset>
         )}
+        <div className="field">
+          <label htmlFor={ids.concurrency}>{t('publishing.endpoints.form.concurrency')}</label>
+          <input id={ids.concurrency} type="number" inputMode="numeric" min={1} max={16} step={1} data-testid="endpoint-concurrency" aria-describedby={ids.concurrencyHelp}
+            value={form.concurrency} onChange={(event) => change({ concurrency: event.target.value })} {...invalid('concurrency')} />
+          <p id={ids.concurrencyHelp} className="field__help">{t('publishing.endpoints.form.concurrencyHelp')}</p>
+        </div>
         <div className="field field--check endpoint-form__enabled">
           <label>
             <input type="checkbox" data-testid="endpoint-enabled" checked={form.enabled} onChange={(event) => change({ enabled: event.target.checked })} />

@@ -62,12 +62,14 @@ export interface EndpointForm {
   username: string;
   enabled: boolean;
   unpublishMode: 'draft' | 'trash';
+  /** Requests in flight at once (1–16), as typed. */
+  concurrency: string;
   /** Write-only: empty keeps the stored secret of an existing endpoint. */
   secret: string;
   hasSecret: boolean;
 }
 
-export type EndpointProblem = 'name' | 'url' | 'username' | 'secret';
+export type EndpointProblem = 'name' | 'url' | 'username' | 'secret' | 'concurrency';
 
 /** The first field the form cannot be saved with, or null. */
 export function endpointProblem(form: EndpointForm): EndpointProblem | null {
@@ -81,6 +83,7 @@ export function endpointProblem(form: EndpointForm): EndpointProblem | null {
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return 'url';
   if (form.kind === 'wordpress' && !form.username.trim()) return 'username';
   if (!form.secret && !form.hasSecret) return 'secret';
+  if (!/^\d+$/.test(form.concurrency.trim()) || Number(form.concurrency) < 1 || Number(form.concurrency) > 16) return 'concurrency';
   return null;
 }
 

@@ -15,6 +15,7 @@ const form = (patch: Partial<EndpointForm> = {}): EndpointForm => ({
   username: '',
   enabled: true,
   unpublishMode: 'draft',
+  concurrency: '4',
   secret: 's3cret',
   hasSecret: false,
   ...patch,
@@ -84,6 +85,10 @@ describe('endpoint form', () => {
     expect(endpointProblem(form({ kind: 'wordpress' }))).toBe('username');
     expect(endpointProblem(form({ kind: 'wordpress', username: 'editor' }))).toBeNull();
     expect(endpointProblem(form({ secret: '' }))).toBe('secret');
+    expect(endpointProblem(form({ concurrency: '0' }))).toBe('concurrency');
+    expect(endpointProblem(form({ concurrency: '17' }))).toBe('concurrency');
+    expect(endpointProblem(form({ concurrency: '2.5' }))).toBe('concurrency');
+    expect(endpointProblem(form({ concurrency: '16' }))).toBeNull();
   });
 
   it('does keep a stored secret when the write-only field is left empty', () => {
