@@ -71,11 +71,15 @@ export class SyncEngine {
   private pass: Promise<RunSummary> | null = null;
   private pokedDuringPass = false;
   private recovered = false;
-  /** While offline: when the connection is tried again (the failed row's next attempt). */
-  private offlineUntil = 0;
+  /** Endpoints that cannot be reached, and when each is tried again (its failed row's next attempt). */
+  private readonly offline = new Map<string, number>();
   /** Uploads in flight per endpoint and hash, so two articles with one image upload it once. */
   private readonly uploads = new Map<string, Promise<{ remoteId: string; url: string }>>();
-  online = true;
+
+  /** False while some endpoint cannot be reached (the machine is offline, or that site is down). */
+  get online(): boolean {
+    return this.offline.size === 0;
+  }
 
   constructor(private readonly options: SyncEngineOptions) {
     this.db = options.db;
@@ -140,13 +144,12 @@ export class SyncEngine {
       this.schedule(0);
       return;
     }
-    // Offline: asleep until the failed row's next attempt (or a poke), whatever else is queued.
-    if (!this.online) {
-      this.schedule(this.offlineUntil - this.now().getTime());
-      return;
-    }
-    const due = nextDueAt(this.db);
-    if (due !== null) this.schedule(Date.parse(due) - this.now().getTime());
+    // An unreachable endpoint sleeps until its failed row's next attempt (or a poke), whatever
+    // else it has queued; the others go on by their own due times.
+    const wakeups = [...this.offline.values()];
+    const due = nextDueAt(this.db, [...this.offline.keys()]);
+    if (due !== null) wakeups.push(Date.parse(due));
+    if (wakeups.length > 0) this.schedule(Math.min(...wakeups) - this.now().getTime());
   }
 
   /** Processes everything due now (each row at most once) and reports what happened. */
@@ -166,8 +169,9 @@ export class SyncEngine {
       this.recoverInterrupted();
     }
     const seen = new Set<number>();
+    const unreachable = new Set<string>();
     for (;;) {
-      const due = selectDueRows(this.db, this.now().toISOString(), BATCH).filter((row) => !seen.has(row.id));
+      const due = selectDueRows(this.db, this.now().toISOString(), BATCH).filter((row) => !seen.has(row.id) && !unreachable.has(row.endpoint_id));
       if (due.length === 0) break;
       const byEndpoint = new Map<string, SyncItemRow[]>();
       for (const row of due) {
@@ -186,21 +190,19 @@ export class SyncEngine {
             return;
           }
           let next = 0;
-          let offline = false;
           const worker = async () => {
-            while (next < rows.length && !offline) {
+            // Unreachable: the rest of this endpoint's rows wait instead of failing one by one.
+            while (next < rows.length && !unreachable.has(endpointId)) {
               const row = rows[next]!;
               next += 1;
               const outcome = await this.process(row, config, target);
-              if (outcome === 'retry' && !this.online) offline = true;
+              if (outcome === 'retry' && this.offline.has(endpointId)) unreachable.add(endpointId);
               this.tally(summary, outcome);
             }
           };
           await Promise.all(Array.from({ length: Math.max(1, Math.min(config.concurrency, rows.length)) }, worker));
         }),
       );
-      // Offline: the rest waits for the next due time or a poke instead of failing one by one.
-      if (!this.online) break;
     }
     this.promoteArticles();
     summary.online = this.online;
@@ -232,7 +234,7 @@ export class SyncEngine {
     const current = selectSyncItemById(this.db, row.id)!;
     try {
       const outcome = await this.send(current, config, target);
-      this.online = true;
+      this.offline.delete(config.id);
       return outcome;
     } catch (error) {
       return this.failure(current, error);
@@ -375,6 +377,8 @@ export class SyncEngine {
 
   private failure(row: SyncItemRow, error: unknown): Outcome {
     const now = this.now().getTime();
+    // Any answer from the server, even a refusal, shows the endpoint is reachable.
+    if (error instanceof TargetError && !isNetworkFailure(error)) this.offline.delete(row.endpoint_id);
     if (error instanceof TargetError) {
       switch (error.kind) {
         case 'permanent':
@@ -385,10 +389,7 @@ export class SyncEngine {
         case 'unknown_outcome':
         case 'transient': {
           const delay = retryDelayMs(row.attempts, this.random, error.options.retryAfterMs);
-          if (isNetworkFailure(error)) {
-            this.online = false;
-            this.offlineUntil = now + delay;
-          }
+          if (isNetworkFailure(error)) this.offline.set(row.endpoint_id, now + delay);
           this.patch(row, {
             state: 'retry',
             // Once unknown, stays unknown until a reconcile settles it.

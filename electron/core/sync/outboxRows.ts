@@ -58,13 +58,19 @@ export function selectDueRows(db: Database, now: string, limit: number): SyncIte
     .all(now, limit);
 }
 
-/** The next time a row falls due, or null when nothing waits on time. */
-export function nextDueAt(db: Database): string | null {
-  const row = db
-    .prepare<[], { at: string | null }>(
-      `SELECT MIN(s.next_attempt_at) AS at FROM sync_items s JOIN endpoints e ON e.id = s.endpoint_id
-       WHERE e.enabled = 1 AND s.state IN ('queued', 'retry', 'held') AND s.next_attempt_at IS NOT NULL`,
+/** The next time a row falls due (leaving out some endpoints), or null when nothing waits on time. */
+export function nextDueAt(db: Database, excludeEndpoints: readonly string[] = []): string | null {
+  const rows = db
+    .prepare<[], { endpoint_id: string; at: string | null }>(
+      `SELECT s.endpoint_id, MIN(s.next_attempt_at) AS at FROM sync_items s JOIN endpoints e ON e.id = s.endpoint_id
+       WHERE e.enabled = 1 AND s.state IN ('queued', 'retry', 'held') AND s.next_attempt_at IS NOT NULL
+       GROUP BY s.endpoint_id`,
     )
-    .get();
-  return row?.at ?? null;
+    .all();
+  let next: string | null = null;
+  for (const row of rows) {
+    if (row.at === null || excludeEndpoints.includes(row.endpoint_id)) continue;
+    if (next === null || row.at < next) next = row.at;
+  }
+  return next;
 }

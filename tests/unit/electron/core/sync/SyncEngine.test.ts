@@ -319,6 +319,29 @@ describe('SyncEngine', () => {
     await engine.stop();
   });
 
+  it('does keep sending to a reachable endpoint while another cannot be reached', async () => {
+    const world = await syncWorld({ random: () => 0.5 });
+    const down = await world.addEndpoint('معطل', 'wordpress', { concurrency: 1 });
+    const up = await world.addEndpoint('يعمل');
+    down.server.offline = true;
+    for (const title of ['أ', 'ب', 'ج']) await world.approvedArticle({ title });
+    const summary = await world.core.open.outbox.runOnce();
+    expect(summary).toMatchObject({ published: 3, retrying: 1, online: false });
+    expect(up.server.posts.size).toBe(3);
+    expect(down.server.calls.create).toBe(1);
+    const engine = world.core.open.outbox.engine;
+    engine.start();
+    // The timer: one, due when the unreachable endpoint's failed row may be tried again.
+    const [timer] = world.timers.pending();
+    expect(timer!.ms).toBe(0);
+    timer!.cleared = true;
+    timer!.callback();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(down.server.calls.create).toBe(2);
+    expect(world.timers.pending().map((entry) => entry.ms)).toEqual([1000]);
+    await engine.stop();
+  });
+
   it('does send a scheduled article to WordPress at once as a future post, and hold a webhook delivery until it is due', async () => {
     const world = await syncWorld();
     const wp = await world.addEndpoint('الموقع');
