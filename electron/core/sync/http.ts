@@ -123,7 +123,8 @@ export async function send(request: HttpRequest, fetchImpl: FetchLike = fetch): 
       headers: request.headers,
       body: request.body,
       signal,
-      redirect: 'follow',
+      // A redirect is reported, not followed: fetch would turn a POST into a GET on a 301/302.
+      redirect: 'manual',
     });
     // The same signal bounds reading the body: a server that stalls mid-answer times out too.
     text = await response.text();
@@ -179,6 +180,18 @@ export function transientStatusError(response: HttpResponse, url: string, detail
     busy ? `${host} asks to slow down (HTTP 429).${suffix}` : `${host} had a server error (HTTP ${response.status}).${suffix}`,
     busy ? `يطلب ${host} الإبطاء (HTTP 429).` : `حدث خطأ في خادم ${host} (HTTP ${response.status}).`,
     { status: response.status, ...(response.retryAfterMs !== undefined ? { retryAfterMs: response.retryAfterMs } : {}) },
+  );
+}
+
+/** 3xx: the endpoint URL is not the site's final address (often http → https); permanent. */
+export function redirectError(response: HttpResponse, url: string): TargetError {
+  const location = response.headers.get('location') ?? '?';
+  return new TargetError(
+    'permanent',
+    'REDIRECTED',
+    `${hostOf(url)} answered with a redirect (HTTP ${response.status}) to ${location}: set the endpoint's URL to the final address (often https://).`,
+    `أجاب ${hostOf(url)} بإعادة توجيه (HTTP ${response.status}) إلى ${location}: اضبط عنوان الوجهة على العنوان النهائي (غالبًا https://).`,
+    { status: response.status },
   );
 }
 

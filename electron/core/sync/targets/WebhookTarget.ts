@@ -18,7 +18,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { EndpointConfig, ConnectionTest, PayloadMedia, PublishPayload, PublishTarget, RemoteRef, RemoteState } from '../types';
 import { TargetError } from '../types';
-import { excerpt, notJsonError, send, transientStatusError, type FetchLike, type HttpResponse } from '../http';
+import { excerpt, notJsonError, redirectError, send, transientStatusError, type FetchLike, type HttpResponse } from '../http';
 
 export const SIGNATURE_HEADER = 'x-midad-signature';
 export const EVENT_HEADER = 'x-midad-event';
@@ -114,6 +114,7 @@ export class WebhookTarget implements PublishTarget {
   private failure(response: HttpResponse, event: WebhookEvent): TargetError {
     const status = response.status;
     if (status === 429 || status >= 500) return transientStatusError(response, this.url, `Delivering "${event}".`);
+    if (status >= 300 && status < 400) return redirectError(response, this.url);
     const said = response.isJson && response.json && typeof response.json === 'object' ? (response.json as { error?: unknown; message?: unknown }) : null;
     const reason = typeof said?.message === 'string' ? said.message : typeof said?.error === 'string' ? said.error : excerpt(response.text);
     if (status === 409) {

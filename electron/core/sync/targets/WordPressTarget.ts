@@ -18,7 +18,7 @@
  */
 import type { EndpointConfig, ConnectionTest, PayloadMedia, PublishPayload, PublishTarget, RemoteRef, RemoteState } from '../types';
 import { TargetError } from '../types';
-import { excerpt, notJsonError, send, transientStatusError, type FetchLike, type HttpRequest, type HttpResponse } from '../http';
+import { excerpt, notJsonError, redirectError, send, transientStatusError, type FetchLike, type HttpRequest, type HttpResponse } from '../http';
 
 export interface WordPressTargetOptions {
   /** Site URL, e.g. https://news.example.org (the REST root is <url>/wp-json/). */
@@ -161,6 +161,7 @@ export class WordPressTarget implements PublishTarget {
   failure(response: HttpResponse & { url: string }, what: { en: string; ar: string }): TargetError {
     const status = response.status;
     if (status === 429 || status >= 500) return transientStatusError(response, response.url, `While ${what.en}.`);
+    if (status >= 300 && status < 400) return redirectError(response, response.url);
     const body = response.isJson && response.json && typeof response.json === 'object' ? (response.json as { code?: unknown; message?: unknown }) : null;
     if (!body && status !== 413 && status !== 404) return notJsonError(response, response.url);
     const wpCode = typeof body?.code === 'string' ? body.code : null;

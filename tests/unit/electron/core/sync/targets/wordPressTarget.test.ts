@@ -252,6 +252,19 @@ describe('WordPressTarget', () => {
     expect(await failureOf(wp.target.create(payloadOf({ featuredMediaHash: null }), new Map()))).toMatchObject({ kind: 'permanent', code: 'NOT_JSON' });
   });
 
+  it('does fail permanently REDIRECTED, without following, when the site redirects a POST', async () => {
+    const wp = await fakeWordPress((request, response) => {
+      if (request.url !== '/wp-json/wp/v2/posts') return false;
+      response.writeHead(301, { location: 'https://wp.test/wp-json/wp/v2/posts' }).end();
+      return true;
+    });
+    server = wp.server;
+    const error = await failureOf(wp.target.create(payloadOf({ featuredMediaHash: null }), new Map()));
+    expect(error).toMatchObject({ kind: 'permanent', code: 'REDIRECTED', options: { status: 301 } });
+    expect(error.message).toContain('https://wp.test/');
+    expect(wp.server.requests.filter((request) => request.url === '/wp-json/wp/v2/posts')).toHaveLength(1);
+  });
+
   it('does report an unknown outcome when the create times out after sending', async () => {
     const wp = await fakeWordPress((request) => request.url === '/wp-json/wp/v2/posts' && request.method === 'POST');
     server = wp.server;
