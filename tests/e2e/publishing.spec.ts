@@ -162,7 +162,7 @@ async function openArticle(page: Page, title: string): Promise<void> {
 // ---------- renderer wiring (needs nothing from the sync core) ----------
 
 test.describe('publishing: where it lives', () => {
-  test('does offer Endpoints in the admin menu and the Outbox in the header, and show the core’s answer in Arabic', async ({ midad }) => {
+  test('does offer Endpoints in the admin menu and the Outbox in the header, and show the core’s answer in Arabic', async ({ midad }, testInfo) => {
     const { page } = midad;
     await expect(page.getByTestId('new-article')).toBeVisible();
     await expect(page.getByTestId('open-outbox')).toHaveText('صندوق الإرسال');
@@ -186,6 +186,8 @@ test.describe('publishing: where it lives', () => {
     await page.getByTestId('endpoint-secret').fill('abcd efgh ijkl mnop');
     await page.getByTestId('endpoint-save').click();
     await expect(page.getByTestId('endpoint-problem')).toHaveText('اكتب اسم المستخدم في ووردبريس.');
+    await expect(page.getByTestId('endpoint-username')).toBeFocused();
+    await shot(page, testInfo, 'publishing-endpoint-form-ar');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('endpoint-form')).toHaveCount(0);
     await expect(dialog).toBeVisible();
