@@ -32,12 +32,14 @@ export interface RunSummary {
   retrying: number;
   failed: number;
   conflicts: number;
+  /** Rows not sent because the article is no longer approved. */
+  cancelled: number;
   /** Rows still waiting after the run (retry later, held until due). */
   waiting: number;
   online: boolean;
 }
 
-type Outcome = 'published' | 'unpublished' | 'retry' | 'failed' | 'conflict';
+type Outcome = 'published' | 'unpublished' | 'retry' | 'failed' | 'conflict' | 'cancelled';
 
 /** A longest sleep, so a clock change never leaves the engine asleep for days. */
 const MAX_SLEEP_MS = 60 * 60_000;
@@ -147,6 +149,14 @@ export class SyncEngine {
     // An unreachable endpoint sleeps until its failed row's next attempt (or a poke), whatever
     // else it has queued; the others go on by their own due times.
     const wakeups = [...this.offline.values()];
+    // A scheduled article already sent (a WordPress future post) becomes published at its time.
+    const scheduled = this.db
+      .prepare<[string], { at: string | null }>(
+        `SELECT MIN(a.scheduled_at) AS at FROM articles a WHERE a.status = 'approved' AND a.scheduled_at > ?
+           AND EXISTS (SELECT 1 FROM sync_items s WHERE s.article_id = a.id AND s.state = 'published')`,
+      )
+      .get(this.now().toISOString());
+    if (scheduled?.at) wakeups.push(Date.parse(scheduled.at));
     const due = nextDueAt(this.db, [...this.offline.keys()]);
     if (due !== null) wakeups.push(Date.parse(due));
     if (wakeups.length > 0) this.schedule(Math.min(...wakeups) - this.now().getTime());
@@ -162,7 +172,7 @@ export class SyncEngine {
   }
 
   private async runPass(): Promise<RunSummary> {
-    const summary: RunSummary = { processed: 0, published: 0, unpublished: 0, retrying: 0, failed: 0, conflicts: 0, waiting: 0, online: this.online };
+    const summary: RunSummary = { processed: 0, published: 0, unpublished: 0, retrying: 0, failed: 0, conflicts: 0, cancelled: 0, waiting: 0, online: this.online };
     // The first pass of a process settles what a crash of the last one left in flight.
     if (!this.recovered) {
       this.recovered = true;
@@ -216,6 +226,7 @@ export class SyncEngine {
     else if (outcome === 'unpublished') summary.unpublished += 1;
     else if (outcome === 'retry') summary.retrying += 1;
     else if (outcome === 'failed') summary.failed += 1;
+    else if (outcome === 'cancelled') summary.cancelled += 1;
     else summary.conflicts += 1;
   }
 
@@ -242,7 +253,18 @@ export class SyncEngine {
   }
 
   private async send(row: SyncItemRow, config: EndpointConfig, target: PublishTarget): Promise<Outcome> {
-    const { payload } = buildPayload(this.db, this.options.media, row.article_id, row.slug, this.now());
+    const { payload, head } = buildPayload(this.db, this.options.media, row.article_id, row.slug, this.now());
+    // Only an approved (or published) article goes out, whatever happened since it was queued.
+    if (row.operation !== 'unpublish' && head.status !== 'approved' && head.status !== 'published') {
+      this.patch(row, {
+        state: 'cancelled',
+        next_attempt_at: null,
+        last_error_code: 'NOT_APPROVED',
+        last_error: `Not sent: the article is ${head.status.replace('_', ' ')} now; it is queued again when approved.`,
+        last_error_ar: 'لم يُرسل: لم يعد المقال معتمدًا؛ يُدرج للإرسال من جديد عند اعتماده.',
+      });
+      return 'cancelled';
+    }
     if (!row.slug) this.patch(row, { slug: payload.slug });
     row = { ...row, slug: payload.slug };
     if (row.operation === 'unpublish') return this.unpublish(row, config, target, payload);

@@ -353,6 +353,15 @@ describe('SyncEngine', () => {
     expect([...wp.server.posts.values()][0]).toMatchObject({ status: 'future', date: at });
     expect(hook.server.calls.create).toBe(0);
     expect((await world.call<Article>('articles.get', { id: article.id })).status).toBe('approved');
+    // The engine wakes at the scheduled time (the held webhook row is due then too), sleeping at most an hour at a time.
+    const engine = world.core.open.outbox.engine;
+    engine.start();
+    const [first] = world.timers.pending();
+    first!.cleared = true;
+    first!.callback();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(world.timers.pending().map((entry) => entry.ms)).toEqual([60 * 60 * SECOND]);
+    await engine.stop();
 
     world.clock.advance(2 * 60 * 60 * SECOND);
     await world.core.open.outbox.runOnce();
@@ -406,6 +415,22 @@ describe('SyncEngine', () => {
     await correctAndReapprove(world, article, 'تصحيح ثانٍ.');
     expect((await world.core.open.outbox.runOnce()).conflicts).toBe(1);
     expect(world.row(article.id, hook.id)).toMatchObject({ state: 'conflict', last_error_code: 'HTTP_409' });
+  });
+
+  it('does not send an article spiked after approval, and queues it again when it is restored', async () => {
+    const world = await syncWorld();
+    const wp = await world.addEndpoint('الموقع');
+    const article = await world.approvedArticle();
+    await world.call('workflow.act', { id: article.id, action: 'spike' });
+    expect(world.row(article.id, wp.id).state).toBe('cancelled');
+    expect((await world.core.open.outbox.runOnce()).processed).toBe(0);
+    await world.call('workflow.act', { id: article.id, action: 'restore' });
+    expect(world.row(article.id, wp.id).state).toBe('queued');
+    // Reopened for review meanwhile: the engine does not send what is no longer approved.
+    world.core.open.db.prepare("UPDATE articles SET status = 'in_review' WHERE id = ?").run(article.id);
+    expect(await world.core.open.outbox.runOnce()).toMatchObject({ cancelled: 1, published: 0 });
+    expect(world.row(article.id, wp.id)).toMatchObject({ state: 'cancelled', last_error_code: 'NOT_APPROVED' });
+    expect(wp.server.calls.create).toBe(0);
   });
 
   it('does drop comment marks from what is sent', async () => {
