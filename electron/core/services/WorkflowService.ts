@@ -112,8 +112,8 @@ export class WorkflowService {
       }
       if (request.action === 'submit' || request.action === 'approve') this.articles.snapshotFor(ctx, next, request.action, now);
       // Same transaction: an approval is never recorded without its outbox rows, nor the reverse.
-      if (request.action === 'approve') this.publishing?.queueApproved(head.id);
-      else if (request.action === 'kill') this.publishing?.queueKilled(head.id);
+      if (request.action === 'approve' || (request.action === 'restore' && next.status === 'approved')) this.publishing?.queueApproved(head.id);
+      else if (request.action === 'kill' || request.action === 'spike') this.publishing?.queueKilled(head.id);
       else if (request.action === 'correct' || request.action === 'reopen') this.publishing?.holdForReapproval(head.id);
       appendAudit(this.db, now, {
         actor: ctx.actor,
