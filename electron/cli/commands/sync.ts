@@ -25,7 +25,7 @@ export async function runSync(output: CliOutput, dataDir: string, args: string[]
       output.out(JSON.stringify({ ...summary, problems: troubled }, null, 2));
     } else {
       output.out(
-        `Sent ${summary.processed}: ${summary.published} published, ${summary.unpublished} unpublished, ${summary.retrying} to retry, ${summary.failed} failed, ${summary.conflicts} in conflict; ${summary.waiting} waiting. ${summary.online ? 'Online.' : 'Offline: the rest waits.'}`,
+        `Sent ${summary.processed}: ${summary.published} published, ${summary.unpublished} unpublished, ${summary.retrying} to retry, ${summary.failed} failed, ${summary.conflicts} in conflict${summary.cancelled ? `, ${summary.cancelled} no longer approved` : ''}; ${summary.waiting} waiting. ${summary.online ? 'Online.' : 'Offline: the rest waits.'}`,
       );
       output.out(
         `أُرسل ${summary.processed}: نُشر ${summary.published}، سُحب ${summary.unpublished}، يُعاد ${summary.retrying}، فشل ${summary.failed}، تعارض ${summary.conflicts}؛ ينتظر ${summary.waiting}.`,

@@ -50,6 +50,7 @@ interface Delivery {
 let receiver: Server;
 let receiverUrl = '';
 const deliveries: Delivery[] = [];
+const hanging: import('node:http').ServerResponse[] = [];
 
 beforeAll(async () => {
   mkdirSync(join(INSTALL, 'bin'), { recursive: true });
@@ -75,6 +76,11 @@ beforeAll(async () => {
       const signature = Object.entries(request.headers).find(([name]) => name.includes('signature'))?.[1];
       const title = body.article?.title ?? body.title;
       deliveries.push({ event: body.event, title, signed: signature === signBody(SECRET, raw), key: request.headers['idempotency-key'] as string | undefined });
+      if (title === 'يتعلق' && !deliveries.slice(0, -1).some((earlier) => earlier.title === 'يتعلق')) {
+        // The first delivery of this article is received and then never answered: the sender is killed meanwhile.
+        hanging.push(response);
+        return;
+      }
       if (title === 'مرفوض') {
         response.writeHead(403, { 'content-type': 'application/json' }).end('{"error":"refused"}');
         return;
@@ -86,7 +92,10 @@ beforeAll(async () => {
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 }, 60_000);
 
-afterAll(() => new Promise<void>((closed) => receiver.close(() => closed())));
+afterAll(() => {
+  for (const response of hanging) response.destroy();
+  return new Promise<void>((closed) => receiver.close(() => closed()));
+});
 
 /** A loopback port nothing listens on (a fetch refuses well-known "bad ports" before connecting). */
 async function freePort(): Promise<number> {
@@ -199,6 +208,34 @@ describe('midad sync --once', () => {
     const core = new Core({ dataDir });
     expect(core.open.outbox.status()).toMatchObject({ failed: 1, queued: 0 });
     expect(core.open.articles.list({ status: 'published' }).total).toBe(3);
+    core.close();
+  });
+
+  it('does survive being killed mid-send: the next run reconciles the row left in sending and delivers once more with the same Idempotency-Key', async () => {
+    const dataDir = await deskDataDir();
+    await midad(['--data-dir', dataDir, 'endpoints', 'add', 'webhook', '--name', 'الخطاف', '--url', receiverUrl], { input: `${SECRET}\n` });
+    await approve(dataDir, ['يتعلق']);
+    const { MIDAD_DATA_DIR: _ignored, ...env } = process.env;
+    const child = spawn(process.execPath, [LAUNCHER, '--data-dir', dataDir, 'sync', '--once'], { env, stdio: 'ignore' });
+    const before = deliveries.length;
+    for (let waited = 0; deliveries.length === before && waited < 20_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(deliveries.length).toBe(before + 1);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+
+    const stuck = new Core({ dataDir });
+    expect(stuck.open.outbox.status()).toMatchObject({ sending: 1 });
+    stuck.close();
+
+    const run = await midad(['--data-dir', dataDir, 'sync', '--once']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('1 published');
+    const mine = deliveries.filter((delivery) => delivery.title === 'يتعلق');
+    expect(mine).toHaveLength(2);
+    // A receiver that honours Idempotency-Key keeps one copy.
+    expect(new Set(mine.map((delivery) => delivery.key)).size).toBe(1);
+    const core = new Core({ dataDir });
+    expect(core.open.outbox.status()).toMatchObject({ sending: 0, queued: 0, failed: 0 });
     core.close();
   });
 
