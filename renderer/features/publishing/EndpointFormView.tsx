@@ -65,7 +65,8 @@ export function EndpointFormView({ endpoint, kind, onSaved, onCancel }: {
         url: form.url.trim(),
         ...(wordpress ? { username: form.username.trim() } : {}),
         enabled: form.enabled,
-        ...(wordpress ? { unpublishMode: form.unpublishMode } : {}),
+        // Webhooks receive it with the unpublish event.
+        unpublishMode: form.unpublishMode,
         concurrency: Number(form.concurrency),
         ...(form.secret ? { secret: form.secret } : {}),
       });
@@ -119,17 +120,15 @@ export function EndpointFormView({ endpoint, kind, onSaved, onCancel }: {
             {form.hasSecret ? t('publishing.endpoints.form.secretKept') : wordpress ? t('publishing.endpoints.form.appPasswordHelp') : t('publishing.endpoints.form.sharedSecretHelp')}
           </p>
         </div>
-        {wordpress && (
-          <fieldset className="field endpoint-form__mode">
-            <legend>{t('publishing.endpoints.form.unpublishMode')}</legend>
-            {(['draft', 'trash'] as const).map((mode) => (
-              <label key={mode} className="choice">
-                <input type="radio" name={ids.mode} value={mode} data-testid={`endpoint-unpublish-${mode}`} checked={form.unpublishMode === mode} onChange={() => change({ unpublishMode: mode })} />
-                {mode === 'draft' ? t('publishing.endpoints.form.unpublishDraft') : t('publishing.endpoints.form.unpublishTrash')}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        <fieldset className="field endpoint-form__mode">
+          <legend>{t('publishing.endpoints.form.unpublishMode')}</legend>
+          {(['draft', 'trash'] as const).map((mode) => (
+            <label key={mode} className="choice">
+              <input type="radio" name={ids.mode} value={mode} data-testid={`endpoint-unpublish-${mode}`} checked={form.unpublishMode === mode} onChange={() => change({ unpublishMode: mode })} />
+              {mode === 'draft' ? t('publishing.endpoints.form.unpublishDraft') : t('publishing.endpoints.form.unpublishTrash')}
+            </label>
+          ))}
+        </fieldset>
         <div className="field">
           <label htmlFor={ids.concurrency}>{t('publishing.endpoints.form.concurrency')}</label>
           <input id={ids.concurrency} type="number" inputMode="numeric" min={1} max={16} step={1} data-testid="endpoint-concurrency" aria-describedby={ids.concurrencyHelp}
