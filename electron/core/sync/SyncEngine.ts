@@ -39,7 +39,8 @@ export interface RunSummary {
   online: boolean;
 }
 
-type Outcome = 'published' | 'unpublished' | 'retry' | 'failed' | 'conflict' | 'cancelled';
+/** `skipped`: the row changed hands since the batch was read (cancelled, claimed elsewhere). */
+type Outcome = 'published' | 'unpublished' | 'retry' | 'failed' | 'conflict' | 'cancelled' | 'skipped';
 
 /** A longest sleep, so a clock change never leaves the engine asleep for days. */
 const MAX_SLEEP_MS = 60 * 60_000;
@@ -221,6 +222,7 @@ export class SyncEngine {
   }
 
   private tally(summary: RunSummary, outcome: Outcome): void {
+    if (outcome === 'skipped') return;
     summary.processed += 1;
     if (outcome === 'published') summary.published += 1;
     else if (outcome === 'unpublished') summary.unpublished += 1;
@@ -235,25 +237,18 @@ export class SyncEngine {
   }
 
   /** One row: claim it (committed), send, record the outcome. */
-  private async process(row: SyncItemRow, config: EndpointConfig, target: PublishTarget): Promise<Outcome> {
+  private async process(queuedRow: SyncItemRow, config: EndpointConfig, target: PublishTarget): Promise<Outcome> {
     const now = this.now();
-    // Claimed and committed before any request, so a crash from here on leaves `sending` behind.
-    const claimed = this.db
-      .prepare(`UPDATE sync_items SET state = 'sending', attempts = attempts + 1, last_attempt_at = ?, updated_at = ? WHERE id = ? AND state = ?`)
-      .run(now.toISOString(), now.toISOString(), row.id, row.state);
-    if (claimed.changes === 0) return 'retry';
-    const current = selectSyncItemById(this.db, row.id)!;
+    // Read again: the batch was selected a while ago (cancelled, retried or re-queued since?).
+    const row = selectSyncItemById(this.db, queuedRow.id);
+    if (!row || row.state !== queuedRow.state) return 'skipped';
+    let built: ReturnType<typeof buildPayload>;
     try {
-      const outcome = await this.send(current, config, target);
-      this.offline.delete(config.id);
-      return outcome;
+      built = buildPayload(this.db, this.options.media, row.article_id, row.slug, now);
     } catch (error) {
-      return this.failure(current, error);
+      return this.failure(row, error);
     }
-  }
-
-  private async send(row: SyncItemRow, config: EndpointConfig, target: PublishTarget): Promise<Outcome> {
-    const { payload, head } = buildPayload(this.db, this.options.media, row.article_id, row.slug, this.now());
+    const { payload, head } = built;
     // Only an approved (or published) article goes out, whatever happened since it was queued.
     if (row.operation !== 'unpublish' && head.status !== 'approved' && head.status !== 'published') {
       this.patch(row, {
@@ -265,8 +260,26 @@ export class SyncEngine {
       });
       return 'cancelled';
     }
-    if (!row.slug) this.patch(row, { slug: payload.slug });
-    row = { ...row, slug: payload.slug };
+    // Claimed (with the slug it keeps from now on) and committed before any request, in one
+    // write: a crash from here on leaves `sending` behind, which the next start reconciles.
+    const claimed = this.db
+      .prepare(
+        `UPDATE sync_items SET state = 'sending', attempts = attempts + 1, last_attempt_at = ?, updated_at = ?, slug = COALESCE(slug, ?)
+         WHERE id = ? AND state = ?`,
+      )
+      .run(now.toISOString(), now.toISOString(), payload.slug, row.id, row.state);
+    if (claimed.changes === 0) return 'skipped';
+    const current: SyncItemRow = { ...row, state: 'sending', attempts: row.attempts + 1, last_attempt_at: now.toISOString(), slug: row.slug ?? payload.slug };
+    try {
+      const outcome = await this.send(current, config, target, payload);
+      this.offline.delete(config.id);
+      return outcome;
+    } catch (error) {
+      return this.failure(current, error);
+    }
+  }
+
+  private async send(row: SyncItemRow, config: EndpointConfig, target: PublishTarget, payload: PublishPayload): Promise<Outcome> {
     if (row.operation === 'unpublish') return this.unpublish(row, config, target, payload);
 
     let ref = this.refOf(row);
@@ -447,13 +460,15 @@ export class SyncEngine {
                            WHERE s.article_id = a.id AND e.enabled = 1 AND s.state NOT IN ('published', 'cancelled'))`,
       )
       .all(now);
-    for (const { id } of ready) {
-      this.db.transaction(() => {
+    if (ready.length === 0) return;
+    // One transaction for all of them: a commit per article would hold the event loop per fsync.
+    this.db.transaction(() => {
+      for (const { id } of ready) {
         const head = selectArticleHead(this.db, id);
-        if (!head || head.status !== 'approved') return;
+        if (!head || head.status !== 'approved') continue;
         updateArticle(this.db, { ...head, status: 'published', published_at: head.published_at ?? now, version: head.version + 1, updated_at: now }, null, head.version);
         appendAudit(this.db, now, { actor: 'sync', action: 'workflow.publish', articleId: id, fromStatus: 'approved', toStatus: 'published', detail: { by: 'outbox' } });
-      })();
-    }
+      }
+    })();
   }
 }
