@@ -150,35 +150,61 @@ export class EndpointService {
     if (clash && clash.id !== input.id) {
       throw new MidadError(ErrorCode.VALIDATION, `An endpoint named "${name}" already exists.`, `توجد وجهة باسم «${name}» مسبقًا.`, { field: 'name' });
     }
-    const id = this.db.transaction((): string => {
-      if (input.id) {
-        const existing = this.row(input.id);
-        if (existing.kind !== input.kind) throw invalid('An endpoint keeps its kind; add a new one instead.', 'لا يتغيّر نوع الوجهة؛ أضف وجهة جديدة بدلًا من ذلك.', { field: 'kind' });
-        const options: EndpointOptions = { ...(JSON.parse(existing.options) as EndpointOptions) };
-        if (input.unpublishMode) options.unpublishMode = input.unpublishMode;
-        if (input.concurrency) options.concurrency = input.concurrency;
-        this.db
-          .prepare('UPDATE endpoints SET name = ?, url = ?, username = ?, enabled = ?, options = ?, updated_at = ? WHERE id = ?')
-          .run(name, url, username, input.enabled ? 1 : 0, JSON.stringify(options), now, input.id);
-        appendAudit(this.db, now, {
-          actor: ctx.actor,
-          action: 'endpoint.update',
-          detail: { id: input.id, name, kind: input.kind, url, enabled: input.enabled, secretChanged: input.secret !== undefined },
-        });
-        return input.id;
-      }
-      if (input.secret === undefined) throw invalid('A new endpoint needs its password or shared secret.', 'تحتاج الوجهة الجديدة إلى كلمة المرور أو السر المشترك.', { field: 'secret' });
-      const newId = randomUUID();
+    if (!input.id && input.secret === undefined) throw invalid('A new endpoint needs its password or shared secret.', 'تحتاج الوجهة الجديدة إلى كلمة المرور أو السر المشترك.', { field: 'secret' });
+    if (input.id) {
+      this.updateRow(ctx, input.id, input, { name, url, username, now });
+      if (input.secret !== undefined) this.storeSecret(input.id, input.secret);
+      return this.summary(this.config(input.id));
+    }
+    // A new endpoint's secret is stored first: no endpoint is saved whose secret could not be kept.
+    const id = randomUUID();
+    this.storeSecret(id, input.secret!);
+    try {
       const options: EndpointOptions = { unpublishMode: input.unpublishMode ?? 'draft', concurrency: input.concurrency ?? DEFAULT_CONCURRENCY };
-      this.db
-        .prepare('INSERT INTO endpoints (id, kind, name, url, username, enabled, options, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(newId, input.kind, name, url, username, input.enabled ? 1 : 0, JSON.stringify(options), now, now);
-      appendAudit(this.db, now, { actor: ctx.actor, action: 'endpoint.add', detail: { id: newId, name, kind: input.kind, url, enabled: input.enabled } });
-      return newId;
-    })();
-    // After the row is committed: a secret never waits on (or survives) a rolled-back row.
-    if (input.secret !== undefined) this.secrets.set(id, input.secret);
+      this.db.transaction(() => {
+        this.db
+          .prepare('INSERT INTO endpoints (id, kind, name, url, username, enabled, options, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(id, input.kind, name, url, username, input.enabled ? 1 : 0, JSON.stringify(options), now, now);
+        appendAudit(this.db, now, { actor: ctx.actor, action: 'endpoint.add', detail: { id, name, kind: input.kind, url, enabled: input.enabled } });
+      })();
+    } catch (error) {
+      this.secrets.delete(id);
+      throw error;
+    }
     return this.summary(this.config(id));
+  }
+
+  private updateRow(ctx: CallContext, id: string, input: EndpointInput, fields: { name: string; url: string; username: string | null; now: string }): void {
+    this.db.transaction(() => {
+      const existing = this.row(id);
+      if (existing.kind !== input.kind) throw invalid('An endpoint keeps its kind; add a new one instead.', 'لا يتغيّر نوع الوجهة؛ أضف وجهة جديدة بدلًا من ذلك.', { field: 'kind' });
+      const options: EndpointOptions = { ...(JSON.parse(existing.options) as EndpointOptions) };
+      if (input.unpublishMode) options.unpublishMode = input.unpublishMode;
+      if (input.concurrency) options.concurrency = input.concurrency;
+      this.db
+        .prepare('UPDATE endpoints SET name = ?, url = ?, username = ?, enabled = ?, options = ?, updated_at = ? WHERE id = ?')
+        .run(fields.name, fields.url, fields.username, input.enabled ? 1 : 0, JSON.stringify(options), fields.now, id);
+      appendAudit(this.db, fields.now, {
+        actor: ctx.actor,
+        action: 'endpoint.update',
+        detail: { id, name: fields.name, kind: input.kind, url: fields.url, enabled: input.enabled, secretChanged: input.secret !== undefined },
+      });
+    })();
+  }
+
+  /** Keeps a secret; a store that cannot (no OS keychain) answers with a readable refusal. */
+  private storeSecret(id: string, secret: string): void {
+    try {
+      this.secrets.set(id, secret);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new MidadError(
+        ErrorCode.VALIDATION,
+        `The secret could not be stored safely: ${reason}`,
+        'تعذّر حفظ السر بأمان (سلسلة مفاتيح النظام غير متاحة)؛ أضف هذه الوجهة عبر سطر الأوامر ‎"midad endpoints add"‎.',
+        { field: 'secret' },
+      );
+    }
   }
 
   remove(ctx: CallContext, id: string): void {

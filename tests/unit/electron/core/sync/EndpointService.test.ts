@@ -34,6 +34,16 @@ describe('EndpointService and the sync channels', () => {
     expect(world.secrets.get(saved.id)).toBeNull();
   });
 
+  it('does save no endpoint when its secret cannot be stored (no OS keychain), saying so in both languages', async () => {
+    const world = await syncWorld();
+    world.secrets.set = () => {
+      throw new Error('The system keychain is not available.');
+    };
+    const result = await dispatch(world.core, 'endpoints.save', { kind: 'webhook', name: 'بلا سلسلة مفاتيح', url: 'https://hook.example', enabled: true, secret: 'x' }, world.ctx);
+    expect(result.ok ? null : result.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('keychain'), messageAr: expect.stringContaining('سطر الأوامر') });
+    expect(await world.call('endpoints.list', {})).toEqual([]);
+  });
+
   it('does refuse a duplicate name, a URL with credentials, and a WordPress endpoint without a user', async () => {
     const world = await syncWorld();
     await world.addEndpoint('الموقع');
