@@ -59,6 +59,8 @@ test('does keep an Arabic article with bold, a heading and an ltr quote across a
   await expect(body.locator('p').first()).toHaveAttribute('dir', 'rtl');
 
   await waitSaved(page);
+  // Counts are recomputed shortly after typing stops (never per keystroke): wait for them.
+  await expect.poll(async () => Number(await page.getByTestId('status-words').getAttribute('data-value'))).toBeGreaterThan(100);
   const words = await page.getByTestId('status-words').textContent();
   await page.screenshot({ path: testInfo.outputPath('editor-arabic.png'), fullPage: false });
   await testInfo.attach('editor-arabic', { path: testInfo.outputPath('editor-arabic.png'), contentType: 'image/png' });
