@@ -1,9 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TargetError } from '../../../../../../electron/core/sync/types';
-import { WordPressTarget, asciiFileName, markerComment, rewriteMediaUrls, stripMarker } from '../../../../../../electron/core/sync/targets/WordPressTarget';
+import { WRITE_FIELDS, WordPressTarget, asciiFileName, markerComment, rewriteMediaUrls, stripMarker } from '../../../../../../electron/core/sync/targets/WordPressTarget';
 import { LocalServer, json, type RecordedRequest } from './localServer';
 import { payloadOf } from './fixtures';
+
+/** Where a create goes. */
+const CREATE_URL = `/wp-json/wp/v2/posts?${WRITE_FIELDS}`;
 
 type Route = (request: RecordedRequest, response: ServerResponse, body: Record<string, unknown>) => boolean | void;
 
@@ -168,7 +171,7 @@ describe('WordPressTarget', () => {
     // a second article with the same section asks no more
     const before = wp.server.requests.length;
     await wp.target.create(payloadOf({ slug: 'second', marker: 'm2', featuredMediaHash: null }), new Map());
-    expect(wp.server.requests.slice(before).map((request) => request.url)).toEqual(['/wp-json/wp/v2/posts']);
+    expect(wp.server.requests.slice(before).map((request) => request.url)).toEqual([CREATE_URL]);
   });
 
   it('does send status future with date_gmt when the article is scheduled', async () => {
@@ -181,7 +184,7 @@ describe('WordPressTarget', () => {
 
   it('does fail permanently when WordPress silently drops the featured image', async () => {
     const wp = await fakeWordPress((request, response, body) => {
-      if (request.method !== 'POST' || request.url !== '/wp-json/wp/v2/posts') return false;
+      if (request.method !== 'POST' || request.url !== CREATE_URL) return false;
       json(response, 201, { id: 9, status: 'publish', link: 'x', modified_gmt: 'x', featured_media: 0, categories: body.categories, tags: body.tags, title: {}, content: {} });
       return true;
     });
@@ -192,7 +195,7 @@ describe('WordPressTarget', () => {
 
   it('does fail permanently with a readable reason when a contributor tries to publish', async () => {
     const wp = await fakeWordPress((request, response) => {
-      if (request.url !== '/wp-json/wp/v2/posts') return false;
+      if (request.url !== CREATE_URL) return false;
       json(response, 403, { code: 'rest_cannot_publish', message: 'Sorry, you are not allowed to publish posts as this user.', data: { status: 403 } });
       return true;
     });
@@ -231,7 +234,7 @@ describe('WordPressTarget', () => {
   it('does fail transient with Retry-After when WordPress answers 429 or 500', async () => {
     let status = 429;
     const wp = await fakeWordPress((request, response) => {
-      if (request.url !== '/wp-json/wp/v2/posts') return false;
+      if (request.url !== CREATE_URL) return false;
       json(response, status, { code: 'busy', message: 'busy' }, { 'retry-after': '5' });
       return true;
     });
@@ -244,7 +247,7 @@ describe('WordPressTarget', () => {
 
   it('does fail permanently NOT_JSON when WordPress answers an HTML page', async () => {
     const wp = await fakeWordPress((request, response) => {
-      if (request.url !== '/wp-json/wp/v2/posts') return false;
+      if (request.url !== CREATE_URL) return false;
       response.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' }).end('<!DOCTYPE html><html><body>Maintenance</body></html>');
       return true;
     });
@@ -254,7 +257,7 @@ describe('WordPressTarget', () => {
 
   it('does fail permanently REDIRECTED, without following, when the site redirects a POST', async () => {
     const wp = await fakeWordPress((request, response) => {
-      if (request.url !== '/wp-json/wp/v2/posts') return false;
+      if (request.url !== CREATE_URL) return false;
       response.writeHead(301, { location: 'https://wp.test/wp-json/wp/v2/posts' }).end();
       return true;
     });
@@ -262,11 +265,11 @@ describe('WordPressTarget', () => {
     const error = await failureOf(wp.target.create(payloadOf({ featuredMediaHash: null }), new Map()));
     expect(error).toMatchObject({ kind: 'permanent', code: 'REDIRECTED', options: { status: 301 } });
     expect(error.message).toContain('https://wp.test/');
-    expect(wp.server.requests.filter((request) => request.url === '/wp-json/wp/v2/posts')).toHaveLength(1);
+    expect(wp.server.requests.filter((request) => request.url === CREATE_URL)).toHaveLength(1);
   });
 
   it('does report an unknown outcome when the create times out after sending', async () => {
-    const wp = await fakeWordPress((request) => request.url === '/wp-json/wp/v2/posts' && request.method === 'POST');
+    const wp = await fakeWordPress((request) => request.url === CREATE_URL && request.method === 'POST');
     server = wp.server;
     const slow = new WordPressTarget({ url: wp.server.url, username: 'editor', applicationPassword: 'app pass', timeoutMs: 250 });
     expect(await failureOf(slow.create(payloadOf({ featuredMediaHash: null }), new Map()))).toMatchObject({ kind: 'unknown_outcome', code: 'TIMEOUT' });
