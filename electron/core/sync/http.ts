@@ -13,6 +13,11 @@
  */
 import { TargetError } from './types';
 
+/** A host or URL inside an Arabic sentence, isolated so it reads left to right (FSI … PDI). */
+function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
@@ -97,18 +102,18 @@ export function networkError(error: unknown, request: Pick<HttpRequest, 'url' | 
       request.idempotent ? 'transient' : 'unknown_outcome',
       'TIMEOUT',
       `${host} did not answer within ${seconds} s.`,
-      `لم يُجب ${host} خلال ${seconds} ثانية.`,
+      `لم يُجب ${isolate(host)} خلال ${seconds} ثانية.`,
     );
   }
   const code = errorCode(error) ?? 'NETWORK';
   if (NOT_SENT_CODES.has(code)) {
-    return new TargetError('transient', `NET_${code}`, `Cannot reach ${host} (${code}).`, `تعذّر الوصول إلى ${host} (${code}).`);
+    return new TargetError('transient', `NET_${code}`, `Cannot reach ${host} (${code}).`, `تعذّر الوصول إلى ${isolate(host)} (${code}).`);
   }
   return new TargetError(
     request.idempotent ? 'transient' : 'unknown_outcome',
     `NET_${code}`,
     `The connection to ${host} broke before an answer came (${code}); the request may have been received.`,
-    `انقطع الاتصال بـ${host} قبل وصول الرد (${code})؛ ربما وصل الطلب.`,
+    `انقطع الاتصال بـ${isolate(host)} قبل وصول الرد (${code})؛ ربما وصل الطلب.`,
   );
 }
 
@@ -164,7 +169,7 @@ export function notJsonError(response: HttpResponse, url: string): TargetError {
     'permanent',
     'NOT_JSON',
     `${host} answered HTTP ${response.status} with ${what} where JSON was expected (a proxy, a login page or a broken plugin?).`,
-    `أجاب ${host} برمز HTTP ${response.status} و${whatAr} بدلًا من JSON (وسيط أو صفحة دخول أو إضافة معطوبة؟).`,
+    `أجاب ${isolate(host)} برمز HTTP ${response.status} و${whatAr} بدلًا من JSON (وسيط أو صفحة دخول أو إضافة معطوبة؟).`,
     { status: response.status },
   );
 }
@@ -178,7 +183,7 @@ export function transientStatusError(response: HttpResponse, url: string, detail
     'transient',
     `HTTP_${response.status}`,
     busy ? `${host} asks to slow down (HTTP 429).${suffix}` : `${host} had a server error (HTTP ${response.status}).${suffix}`,
-    busy ? `يطلب ${host} الإبطاء (HTTP 429).` : `حدث خطأ في خادم ${host} (HTTP ${response.status}).`,
+    busy ? `يطلب ${isolate(host)} الإبطاء (HTTP 429).` : `حدث خطأ في خادم ${isolate(host)} (HTTP ${response.status}).`,
     { status: response.status, ...(response.retryAfterMs !== undefined ? { retryAfterMs: response.retryAfterMs } : {}) },
   );
 }
@@ -190,7 +195,7 @@ export function redirectError(response: HttpResponse, url: string): TargetError 
     'permanent',
     'REDIRECTED',
     `${hostOf(url)} answered with a redirect (HTTP ${response.status}) to ${location}: set the endpoint's URL to the final address (often https://).`,
-    `أجاب ${hostOf(url)} بإعادة توجيه (HTTP ${response.status}) إلى ${location}: اضبط عنوان الوجهة على العنوان النهائي (غالبًا https://).`,
+    `أجاب ${isolate(hostOf(url))} بإعادة توجيه (HTTP ${response.status}) إلى ${isolate(location)}: اضبط عنوان الوجهة على العنوان النهائي (غالبًا https://).`,
     { status: response.status },
   );
 }
