@@ -161,7 +161,7 @@ do_start() {
   curl -fs -o /dev/null --max-time 5 "$site/wp-json/" || { tail -n 30 "$run_dir/php.log" >&2; die "PHP server did not answer"; }
   local editor_password
   editor_password="$(php -r '$j = json_decode(file_get_contents($argv[1]), true); echo $j["users"]["editor"]["applicationPassword"];' "$run_dir/credentials.json")"
-  curl -fs --max-time 10 -u "editor:${editor_password}" "$site/wp-json/wp/v2/users/me?context=edit" | grep -q '"editor"' \
+  curl -fs --max-time 10 -K - "$site/wp-json/wp/v2/users/me?context=edit" <<<"user = \"editor:${editor_password}\"" | grep -q '"editor"' \
     || die "the editor's application password was not accepted"
   say "ready at $site in $(elapsed "$t0") (credentials: $run_dir/credentials.json)"
 }

@@ -111,7 +111,13 @@ export class Core {
         { fetch: options.fetch ?? fetch, clock },
         clock,
       );
-      const outbox = new OutboxService(db, endpoints, media, { clock, random: options.random, timers: options.timers });
+      const outbox = new OutboxService(db, endpoints, media, {
+        clock,
+        random: options.random,
+        timers: options.timers,
+        // A failed pass or an unexpected error must leave a trace (never a secret: errors carry hosts only).
+        log: (message: string, error?: unknown) => console.error(`[midad] ${message}`, error ?? ''),
+      });
       services = {
         db,
         settings,

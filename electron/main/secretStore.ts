@@ -40,7 +40,10 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   set(endpointId: string, secret: string): void {
-    if (!safeStorage.isEncryptionAvailable()) {
+    // On Linux without a keyring Electron falls back to 'basic_text', a hard-coded key: that is
+    // not safe storage, so refuse it like no storage at all.
+    const basicText = process.platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text';
+    if (!safeStorage.isEncryptionAvailable() || basicText) {
       throw new Error('The system keychain is not available, so the secret cannot be stored safely; add this endpoint with "midad endpoints add" instead.');
     }
     const all = this.readAll();

@@ -73,6 +73,15 @@ export function checkEndpointUrl(value: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw invalid('The endpoint URL must start with https:// (or http://).', 'يجب أن يبدأ عنوان الوجهة بـ ‎https://‎ (أو ‎http://‎).', { field: 'url' });
   }
+  // An application password travels in every request: only over TLS, except on this machine.
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
+  if (url.protocol === 'http:' && !loopback) {
+    throw invalid(
+      'Use https:// for this endpoint: its password or secret would cross the network unencrypted over http.',
+      'استعمل ‎https://‎ لهذه الوجهة: عبر ‎http‎ تمرّ كلمة المرور أو السر في الشبكة دون تشفير.',
+      { field: 'url' },
+    );
+  }
   if (url.username || url.password) {
     throw invalid('Put no user name or password in the URL: they are asked for separately and kept in the secret store.', 'لا تضع اسم مستخدم أو كلمة مرور في العنوان: يُطلبان على حدة ويُحفظان في مخزن الأسرار.', { field: 'url' });
   }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { updateArticle, selectArticleHead } from '../db/queries/articles';
 import { appendAudit } from '../db/queries/audit';
-import { retryDelayMs } from './backoff';
+import { OFFLINE_CAP_MS, retryDelayMs } from './backoff';
 import { textFingerprint } from './fingerprint';
 import { nextDueAt, patchSyncItem, selectDueRows, selectSyncItemById, type SyncItemRow } from './outboxRows';
 import { buildPayload, MissingMediaError, type MediaReader } from './payload';
@@ -406,8 +406,26 @@ export class SyncEngine {
   }
 
   private fail(row: SyncItemRow, code: string, message: string, messageAr: string): Outcome {
-    this.patch(row, { state: 'failed', next_attempt_at: null, last_error_code: code, last_error: message, last_error_ar: messageAr });
-    return 'failed';
+    return this.record(row, 'failed', { state: 'failed', next_attempt_at: null, last_error_code: code, last_error: message, last_error_ar: messageAr });
+  }
+
+  /**
+   * Records a failed request's outcome, after reading the row again: when its operation changed
+   * while the request was in flight (a kill turned a create into an `unpublish`), the failure
+   * belongs to the old operation, so the row stays queued for its new one and nothing of it is
+   * overwritten — only the news that a create may have landed is kept, so the unpublish looks
+   * for the post first. (A success does the same in `succeeded`.)
+   */
+  private record(row: SyncItemRow, outcome: Outcome, patch: Partial<Omit<SyncItemRow, 'id'>>): Outcome {
+    return this.db.transaction((): Outcome => {
+      const current = selectSyncItemById(this.db, row.id);
+      if (current && current.operation !== row.operation) {
+        if (patch.outcome_unknown === 1 && current.outcome_unknown !== 1) this.patch(row, { outcome_unknown: 1 });
+        return 'skipped';
+      }
+      this.patch(row, patch);
+      return outcome;
+    })();
   }
 
   private failure(row: SyncItemRow, error: unknown): Outcome {
@@ -419,13 +437,13 @@ export class SyncEngine {
         case 'permanent':
           return this.fail(row, error.code, error.message, error.messageAr);
         case 'conflict':
-          this.patch(row, { state: 'conflict', next_attempt_at: null, last_error_code: error.code, last_error: error.message, last_error_ar: error.messageAr });
-          return 'conflict';
+          return this.record(row, 'conflict', { state: 'conflict', next_attempt_at: null, last_error_code: error.code, last_error: error.message, last_error_ar: error.messageAr });
         case 'unknown_outcome':
         case 'transient': {
-          const delay = retryDelayMs(row.attempts, this.random, error.options.retryAfterMs);
+          const backoff = retryDelayMs(row.attempts, this.random, error.options.retryAfterMs);
+          const delay = isNetworkFailure(error) ? Math.min(OFFLINE_CAP_MS, backoff) : backoff;
           if (isNetworkFailure(error)) this.offline.set(row.endpoint_id, now + delay);
-          this.patch(row, {
+          return this.record(row, 'retry', {
             state: 'retry',
             // Once unknown, stays unknown until a reconcile settles it.
             outcome_unknown: error.kind === 'unknown_outcome' || row.outcome_unknown === 1 ? 1 : 0,
@@ -434,7 +452,6 @@ export class SyncEngine {
             last_error: error.message,
             last_error_ar: error.messageAr,
           });
-          return 'retry';
         }
       }
     }

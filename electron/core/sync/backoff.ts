@@ -1,6 +1,12 @@
 /** First retry waits up to 2 s; the ceiling doubles per attempt up to 15 minutes. */
 export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_CAP_MS = 15 * 60_000;
+/**
+ * While the site cannot be reached at all (offline laptop, Wi-Fi gone), retries never wait more
+ * than a minute: when the network comes back, the outbox resumes within a minute rather than
+ * after a 15-minute backoff built up while the laptop was offline.
+ */
+export const OFFLINE_CAP_MS = 60_000;
 
 /** The most a retry after `attempt` failed attempts may wait (before jitter). */
 export function backoffCeilingMs(attempt: number): number {

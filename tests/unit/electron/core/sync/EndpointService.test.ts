@@ -130,3 +130,31 @@ describe('FileSecretStore', () => {
     expect(() => new FileSecretStore(dir, { MIDAD_SECRET_KEY: 'c2hvcnQ=' }).set('a', 'x')).toThrow(/32 bytes/);
   });
 });
+
+describe('endpoint URLs', () => {
+  it('does refuse plain http to another machine, where the password would travel unencrypted, and allow it on loopback', async () => {
+    const { checkEndpointUrl } = await import('../../../../../electron/core/services/EndpointService');
+    expect(() => checkEndpointUrl('http://news.example.org')).toThrow(/https:\/\//);
+    expect(checkEndpointUrl('https://news.example.org/')).toBe('https://news.example.org');
+    expect(checkEndpointUrl('http://127.0.0.1:8089')).toBe('http://127.0.0.1:8089');
+    expect(checkEndpointUrl('http://localhost:8089')).toBe('http://localhost:8089');
+  });
+});
+
+describe('retries while offline', () => {
+  it('does never wait more than a minute between tries while the site is unreachable, however long it has been', async () => {
+    const { syncWorld } = await import('./syncFixture');
+    const world = await syncWorld({ random: () => 0.99 });
+    const wp = await world.addEndpoint('الموقع', 'wordpress', { concurrency: 1 });
+    wp.server.offline = true;
+    const article = await world.approvedArticle({ title: 'بلا شبكة' });
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      await world.core.open.outbox.runOnce();
+      const row = world.row(article.id, wp.id);
+      const wait = Date.parse(row.next_attempt_at!) - world.clock.now.getTime();
+      expect(wait).toBeLessThanOrEqual(60_000);
+      world.clock.advance(wait);
+    }
+    expect(world.row(article.id, wp.id).attempts).toBe(12);
+  });
+});
