@@ -133,6 +133,18 @@ export class OutboxService {
     queueMicrotask(() => this.engine.poke());
   }
 
+  /**
+   * An imported article that arrives approved. One already published elsewhere is not sent
+   * again: no outbox row is recorded at all — a row that "can never be sent" would still show in
+   * the outbox and could be retried from it by mistake (retry accepts a cancelled row), whereas
+   * with no row the engine has nothing to pick up. Otherwise it is queued as any approval is.
+   * Call inside the transaction that imports it.
+   */
+  queueImported(articleId: string, options: { publishedElsewhere: boolean }): void {
+    if (options.publishedElsewhere) return;
+    this.queueApproved(articleId);
+  }
+
   /** A killed article: take it down wherever it went; rows not yet sent are cancelled. */
   queueKilled(articleId: string): void {
     const now = this.now();
