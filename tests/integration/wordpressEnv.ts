@@ -12,11 +12,23 @@ export interface WordPressEnv {
 /** Where scripts/wordpress.sh keeps its run directory (MIDAD_WP_DIR, as for the script). */
 export const WORDPRESS_RUN_DIR = process.env.MIDAD_WP_DIR ?? '/tmp/midad-wordpress';
 
+/** Set to 1 (as CI does) to make a missing WordPress fail the integration tests instead of skipping them. */
+export const WORDPRESS_REQUIRED = process.env.MIDAD_WP_REQUIRED === '1';
+
 /**
  * The WordPress scripts/wordpress.sh started, or why there is none: credentials missing, or
- * nothing answering at its URL.
+ * nothing answering at its URL. With MIDAD_WP_REQUIRED=1 there is no "none": it throws, so the
+ * test file fails rather than skips.
  */
 export async function findWordPress(): Promise<{ env: WordPressEnv; reason: null } | { env: null; reason: string }> {
+  const found = await lookForWordPress();
+  if (found.reason !== null && WORDPRESS_REQUIRED) {
+    throw new Error(`MIDAD_WP_REQUIRED=1 but WordPress cannot be used, so the WordPress integration tests fail instead of skipping: ${found.reason}`);
+  }
+  return found;
+}
+
+async function lookForWordPress(): Promise<{ env: WordPressEnv; reason: null } | { env: null; reason: string }> {
   const file = join(WORDPRESS_RUN_DIR, 'credentials.json');
   let env: WordPressEnv;
   try {
