@@ -2,7 +2,7 @@
 // while it types 200 Arabic characters at the end of the 1,000-word article, or while it opens
 // the 20,000-word article from the list, and prints where the main thread spent its time.
 // For readable names, build the renderer unminified first:
-//   npx vite build --config renderer/vite.config.ts --minify false
+//   npx vite build --config renderer.vite.config.mts --minify false
 //   node --import tsx tests/bench/profile.ts typing|open|bare-typing
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

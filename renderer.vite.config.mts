@@ -2,7 +2,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+// Kept at the repository root, outside renderer/: it runs in Node at build time.
+const root = fileURLToPath(new URL('./renderer/', import.meta.url));
 
 /**
  * The renderer is loaded from `midad://app/index.html` in Electron and from
@@ -14,7 +15,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
