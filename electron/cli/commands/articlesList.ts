@@ -1,11 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ArticleSummary } from '../../../shared/domain/article';
 import { articleStatusSchema } from '../../../shared/domain/article';
-import { Core, DATABASE_FILE_NAME } from '../../core/Core';
-import { cliContext } from '../../core/CallContext';
-import { dispatch } from '../../core/ipc/dispatch';
-import { ExitCode, printProblem, type CliOutput } from '../output';
+import { cliCall, withCore } from '../cliCore';
+import { ExitCode, type CliOutput } from '../output';
 import { formatTable } from '../table';
 
 export interface ArticlesListOptions {
@@ -27,35 +23,17 @@ export async function runArticlesList(output: CliOutput, dataDir: string, option
     output.err(`حالة غير معروفة «${options.status}». استعمل إحدى: ${articleStatusSchema.options.join('، ')}.`);
     return ExitCode.USAGE;
   }
-  const file = join(dataDir, DATABASE_FILE_NAME);
-  // Listing must not create an empty database in a mistyped folder.
-  if (!existsSync(file)) {
-    printProblem(output, {
-      code: 'DB_MISSING',
-      message: `There is no Midad database at ${file}. Check --data-dir or MIDAD_DATA_DIR.`,
-      messageAr: `لا توجد قاعدة بيانات مداد في ${file}. تحقّق من ‎--data-dir‎ أو ‎MIDAD_DATA_DIR‎.`,
-    });
-    return ExitCode.PROBLEM;
-  }
-  const core = new Core({ dataDir });
-  try {
-    if (core.databaseError) {
-      printProblem(output, core.databaseError);
-      return ExitCode.PROBLEM;
-    }
+  return withCore(output, dataDir, async (core) => {
     const items: ArticleSummary[] = [];
     for (;;) {
-      const result = await dispatch(
-        core,
-        'articles.list',
-        { query: options.query, status: options.status, includeSpiked: options.status === 'spiked', limit: PAGE_SIZE, offset: items.length },
-        cliContext(),
-      );
-      if (!result.ok) {
-        printProblem(output, result.error);
-        return ExitCode.PROBLEM;
-      }
-      const page = result.value as { items: ArticleSummary[]; total: number };
+      const page = await cliCall<{ items: ArticleSummary[]; total: number }>(core, output, 'articles.list', {
+        query: options.query,
+        status: options.status,
+        includeSpiked: options.status === 'spiked',
+        limit: PAGE_SIZE,
+        offset: items.length,
+      });
+      if (!page) return ExitCode.PROBLEM;
       items.push(...page.items);
       if (page.items.length === 0 || items.length >= page.total) break;
     }
@@ -78,7 +56,5 @@ export async function runArticlesList(output: CliOutput, dataDir: string, option
     for (const line of lines) output.out(line);
     output.out(`${items.length} article(s)`);
     return ExitCode.OK;
-  } finally {
-    core.close();
-  }
+  });
 }

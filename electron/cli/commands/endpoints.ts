@@ -1,11 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { EndpointSummary } from '../../../shared/ipc/channels/sync';
 import { ErrorCode } from '../../../shared/errors';
-import { cliContext } from '../../core/CallContext';
-import { Core, DATABASE_FILE_NAME } from '../../core/Core';
-import { dispatch } from '../../core/ipc/dispatch';
-import { FileSecretStore } from '../../core/secrets/FileSecretStore';
+import { cliCall, databaseMissing, usageError, withCore } from '../cliCore';
 import { ExitCode, printProblem, type CliOutput } from '../output';
 import { formatTable } from '../table';
 import { readNewPassword } from './usersPassword';
@@ -18,49 +13,6 @@ export interface EndpointsOptions {
   name?: string;
   url?: string;
   user?: string;
-}
-
-export function usageError(output: CliOutput, message: string, messageAr: string): ExitCode {
-  output.err(`midad: ${message}`);
-  output.err(`midad: ${messageAr}`);
-  output.err('Run "midad --help" for usage.');
-  return ExitCode.USAGE;
-}
-
-/**
- * Runs `work` with the core of an existing data directory and the CLI's secret store (an
- * encrypted file in the data directory: the CLI cannot read the app's OS keychain).
- */
-export async function withSyncCore(output: CliOutput, dataDir: string, work: (core: Core) => Promise<ExitCode>): Promise<ExitCode> {
-  const file = join(dataDir, DATABASE_FILE_NAME);
-  if (!existsSync(file)) {
-    printProblem(output, {
-      code: 'DB_MISSING',
-      message: `There is no Midad database at ${file}. Check --data-dir or MIDAD_DATA_DIR.`,
-      messageAr: `لا توجد قاعدة بيانات مداد في ${file}. تحقّق من ‎--data-dir‎ أو ‎MIDAD_DATA_DIR‎.`,
-    });
-    return ExitCode.PROBLEM;
-  }
-  const core = new Core({ dataDir, secretStore: new FileSecretStore(dataDir) });
-  try {
-    if (core.databaseError) {
-      printProblem(output, core.databaseError);
-      return ExitCode.PROBLEM;
-    }
-    return await work(core);
-  } finally {
-    await core.stopSync();
-    core.close();
-  }
-}
-
-export async function cliCall<T>(core: Core, output: CliOutput, channel: string, payload: unknown): Promise<T | null> {
-  const result = await dispatch(core, channel, payload, cliContext());
-  if (!result.ok) {
-    printProblem(output, result.error);
-    return null;
-  }
-  return result.value as T;
 }
 
 async function readSecret(): Promise<string | null> {
@@ -81,7 +33,8 @@ async function addEndpoint(output: CliOutput, dataDir: string, kind: string | un
     return usageError(output, 'A WordPress endpoint needs --user (the WordPress user of the application password).', 'تحتاج وجهة ووردبريس إلى ‎--user‎ (مستخدم ووردبريس صاحب كلمة مرور التطبيق).');
   }
   if (kind === 'webhook' && options.user) return usageError(output, 'A webhook takes no --user.', 'لا تقبل الوجهة من نوع ‎webhook‎ الخيار ‎--user‎.');
-  if (!existsSync(join(dataDir, DATABASE_FILE_NAME))) return withSyncCore(output, dataDir, async () => ExitCode.PROBLEM);
+  // The database is checked before asking for a secret nobody could use.
+  if (databaseMissing(output, dataDir)) return ExitCode.PROBLEM;
   const secret = await readSecret();
   if (!secret) {
     return usageError(
@@ -90,7 +43,7 @@ async function addEndpoint(output: CliOutput, dataDir: string, kind: string | un
       `لا يوجد سر: اضبط ‎${ENDPOINT_SECRET_ENV}‎ أو مرّره عبر الدخل القياسي (لا كوسيط في سطر الأوامر أبدًا).`,
     );
   }
-  return withSyncCore(output, dataDir, async (core) => {
+  return withCore(output, dataDir, async (core) => {
     const summary = await cliCall<EndpointSummary>(core, output, 'endpoints.save', {
       kind,
       name: options.name!.trim(),
@@ -107,7 +60,7 @@ async function addEndpoint(output: CliOutput, dataDir: string, kind: string | un
 }
 
 async function listEndpoints(output: CliOutput, dataDir: string, options: EndpointsOptions): Promise<ExitCode> {
-  return withSyncCore(output, dataDir, async (core) => {
+  return withCore(output, dataDir, async (core) => {
     const list = await cliCall<EndpointSummary[]>(core, output, 'endpoints.list', {});
     if (!list) return ExitCode.PROBLEM;
     if (options.json) {
@@ -137,7 +90,7 @@ async function listEndpoints(output: CliOutput, dataDir: string, options: Endpoi
 
 async function testEndpoint(output: CliOutput, dataDir: string, name: string): Promise<ExitCode> {
   if (!name.trim()) return usageError(output, 'endpoints test needs the endpoint\'s name.', 'يحتاج ‎endpoints test‎ إلى اسم الوجهة.');
-  return withSyncCore(output, dataDir, async (core) => {
+  return withCore(output, dataDir, async (core) => {
     const endpoint = core.open.endpoints.findByName(name);
     if (!endpoint) {
       printProblem(output, { code: ErrorCode.NOT_FOUND, message: `There is no endpoint named "${name}". See "midad endpoints list".`, messageAr: `لا توجد وجهة باسم «${name}».` });

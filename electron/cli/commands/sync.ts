@@ -1,6 +1,6 @@
 import type { SyncItem } from '../../../shared/ipc/channels/sync';
 import { ExitCode, type CliOutput } from '../output';
-import { cliCall, usageError, withSyncCore } from './endpoints';
+import { cliCall, usageError, withCore } from '../cliCore';
 
 export interface SyncOptions {
   once: boolean;
@@ -15,7 +15,7 @@ export async function runSync(output: CliOutput, dataDir: string, args: string[]
   if (args.length > 0 || !options.once) {
     return usageError(output, 'Use: midad sync --once (the app sends continuously; the CLI sends what is due and exits).', 'الصيغة: ‎midad sync --once‎.');
   }
-  return withSyncCore(output, dataDir, async (core) => {
+  return withCore(output, dataDir, async (core) => {
     const startedAt = new Date().toISOString();
     const summary = await core.open.outbox.runOnce();
     const troubled = (await cliCall<{ items: SyncItem[] }>(core, output, 'sync.outbox', { limit: 1000 }))?.items.filter(

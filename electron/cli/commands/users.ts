@@ -1,10 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { MIN_PASSWORD_LENGTH, passwordSchema, roleSchema, userNameSchema, type Role, type UserSummary } from '../../../shared/domain/user';
 import { ErrorCode } from '../../../shared/errors';
-import { cliContext } from '../../core/CallContext';
-import { Core, DATABASE_FILE_NAME } from '../../core/Core';
-import { dispatch } from '../../core/ipc/dispatch';
+import { cliCall, databaseMissing, usageError, withCore } from '../cliCore';
 import { ExitCode, printProblem, type CliOutput } from '../output';
 import { formatTable } from '../table';
 import { readNewPassword } from './usersPassword';
@@ -16,49 +12,6 @@ export interface UsersOptions {
 }
 
 const ROLE_AR: Record<Role, string> = { editor: 'محرر', reviewer: 'مدقق', admin: 'مدير' };
-
-function usageError(output: CliOutput, message: string, messageAr: string): ExitCode {
-  output.err(`midad: ${message}`);
-  output.err(`midad: ${messageAr}`);
-  output.err('Run "midad --help" for usage.');
-  return ExitCode.USAGE;
-}
-
-/** True (after saying so) when the data directory has no database: the CLI never creates one in a mistyped folder. */
-function databaseMissing(output: CliOutput, dataDir: string): boolean {
-  const file = join(dataDir, DATABASE_FILE_NAME);
-  if (existsSync(file)) return false;
-  printProblem(output, {
-    code: 'DB_MISSING',
-    message: `There is no Midad database at ${file}. Check --data-dir or MIDAD_DATA_DIR.`,
-    messageAr: `لا توجد قاعدة بيانات مداد في ${file}. تحقّق من ‎--data-dir‎ أو ‎MIDAD_DATA_DIR‎.`,
-  });
-  return true;
-}
-
-/** Runs `work` with the core of an existing data directory; the CLI acts as an admin named after the OS user. */
-async function withCore(output: CliOutput, dataDir: string, work: (core: Core) => Promise<ExitCode>): Promise<ExitCode> {
-  if (databaseMissing(output, dataDir)) return ExitCode.PROBLEM;
-  const core = new Core({ dataDir });
-  try {
-    if (core.databaseError) {
-      printProblem(output, core.databaseError);
-      return ExitCode.PROBLEM;
-    }
-    return await work(core);
-  } finally {
-    core.close();
-  }
-}
-
-async function call<T>(core: Core, output: CliOutput, channel: string, payload: unknown): Promise<T | null> {
-  const result = await dispatch(core, channel, payload, cliContext());
-  if (!result.ok) {
-    printProblem(output, result.error);
-    return null;
-  }
-  return result.value as T;
-}
 
 async function addUser(output: CliOutput, dataDir: string, options: UsersOptions): Promise<ExitCode> {
   const name = userNameSchema.safeParse(options.name ?? '');
@@ -95,7 +48,7 @@ async function addUser(output: CliOutput, dataDir: string, options: UsersOptions
       output.err('لا يوجد مدير بعد: أضف مديرًا أولًا (‎--role admin‎)، أو افتح التطبيق لإعداده الأول.');
       return ExitCode.USAGE;
     }
-    const user = await call<UserSummary>(core, output, 'users.create', { name: name.data, role: role.data, password: input.password });
+    const user = await cliCall<UserSummary>(core, output, 'users.create', { name: name.data, role: role.data, password: input.password });
     if (!user) return ExitCode.PROBLEM;
     output.out(`Added ${user.role} "${user.name}" (${user.id}).`);
     output.out(`أُضيف المستخدم «${user.name}» بدور ${ROLE_AR[user.role]}.`);
@@ -105,7 +58,7 @@ async function addUser(output: CliOutput, dataDir: string, options: UsersOptions
 
 async function listUsers(output: CliOutput, dataDir: string, options: UsersOptions): Promise<ExitCode> {
   return withCore(output, dataDir, async (core) => {
-    const users = await call<UserSummary[]>(core, output, 'users.list', {});
+    const users = await cliCall<UserSummary[]>(core, output, 'users.list', {});
     if (!users) return ExitCode.PROBLEM;
     if (options.json) {
       // UserSummary carries no hash and no salt: the list is safe to print.
@@ -143,7 +96,7 @@ async function disableUser(output: CliOutput, dataDir: string, name: string): Pr
       output.out(`«${user.name}» معطّل مسبقًا.`);
       return ExitCode.OK;
     }
-    const updated = await call<UserSummary>(core, output, 'users.update', { id: user.id, disabled: true });
+    const updated = await cliCall<UserSummary>(core, output, 'users.update', { id: user.id, disabled: true });
     if (!updated) return ExitCode.PROBLEM;
     output.out(`Disabled "${updated.name}": they can no longer sign in.`);
     output.out(`عُطّل «${updated.name}»: لم يعد بإمكانه تسجيل الدخول.`);
