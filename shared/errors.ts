@@ -25,6 +25,14 @@ export const ErrorCode = {
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   ALREADY_EXISTS: 'ALREADY_EXISTS',
   LAST_ADMIN: 'LAST_ADMIN',
+  /** An archive or import file that is damaged, tampered with or not what it claims to be. */
+  ARCHIVE_INVALID: 'ARCHIVE_INVALID',
+  /** An archive written by a newer Midad (format version above ours). */
+  ARCHIVE_TOO_NEW: 'ARCHIVE_TOO_NEW',
+  FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  CANCELLED: 'CANCELLED',
+  /** A backup file that fails its integrity or schema check. */
+  BACKUP_INVALID: 'BACKUP_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -3,10 +3,16 @@
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/dataDir';
 import { APP_VERSION } from '../core/version';
+import { runArchive } from './commands/archive';
 import { runArticlesList } from './commands/articlesList';
+import { runBackup } from './commands/backup';
 import { runDoctor } from './commands/doctor';
 import { runEndpoints } from './commands/endpoints';
+import { runExport } from './commands/export';
 import { printHelp } from './commands/help';
+import { runImport } from './commands/import';
+import { runRestore } from './commands/restore';
+import { runSearch } from './commands/search';
 import { runSync } from './commands/sync';
 import { runUsers } from './commands/users';
 import { ExitCode, processOutput, type CliOutput } from './output';
@@ -25,6 +31,34 @@ const OPTIONS = {
   once: { type: 'boolean' },
 } as const;
 
+/**
+ * Commands that parse their own options (each declares `data-dir` too): they get the whole
+ * argument list. Each lives in one file under commands/, so adding one touches nothing else.
+ */
+const SELF_PARSING: Record<string, (output: CliOutput, argv: string[]) => Promise<ExitCode>> = {
+  export: runExport,
+  import: runImport,
+  archive: runArchive,
+  backup: runBackup,
+  restore: runRestore,
+  search: runSearch,
+};
+
+/** The command word: the first argument that is neither an option nor the value of --data-dir. */
+export function commandWord(argv: string[]): string | null {
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index]!;
+    if (arg === '--') return argv[index + 1] ?? null;
+    if (arg === '--data-dir') {
+      index += 1;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    return arg;
+  }
+  return null;
+}
+
 function usage(output: CliOutput, message: string): ExitCode {
   output.err(`midad: ${message}`);
   output.err('Run "midad --help" for usage.');
@@ -32,6 +66,10 @@ function usage(output: CliOutput, message: string): ExitCode {
 }
 
 export async function main(argv: string[], output: CliOutput = processOutput): Promise<ExitCode> {
+  const word = commandWord(argv);
+  if (word !== null && Object.prototype.hasOwnProperty.call(SELF_PARSING, word) && !argv.includes('--help') && !argv.includes('-h')) {
+    return SELF_PARSING[word]!(output, argv);
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });

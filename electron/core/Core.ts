@@ -6,8 +6,10 @@ import { openDatabase } from './db/open';
 import { schemaVersion } from './db/migrate';
 import { appendAudit, type AuditEntry } from './db/queries/audit';
 import { authHandlers, userHandlers } from './handlers/accounts';
+import { archiveHandlers } from './handlers/archive';
 import { articleHandlers, mediaHandlers, settingsHandlers, viewHandlers } from './handlers/core';
 import { historyHandlers } from './handlers/history';
+import { searchHandlers } from './handlers/search';
 import { syncHandlers } from './handlers/sync';
 import { workflowHandlers } from './handlers/workflow';
 import type { Handlers } from './handlers/types';
@@ -171,6 +173,8 @@ export class Core {
       ...syncHandlers(open),
       ...authHandlers(open),
       ...userHandlers(open),
+      ...archiveHandlers(open),
+      ...searchHandlers(open),
     };
   }
 

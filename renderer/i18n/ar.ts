@@ -3,6 +3,11 @@
  * (zero, one, two, few, many, other); `{{n}}` is the count already formatted with
  * Arabic-Indic digits, `count` only picks the form.
  */
+import { searchAr } from './parts/search';
+import { writingAr } from './parts/writing';
+import { pasteAr } from './parts/paste';
+import { archiveAr } from './parts/archive';
+
 export const ar = {
   app: {
     name: 'مداد',
@@ -713,6 +718,10 @@ export const ar = {
       resolveError: 'تعذّر حل التعارض: {{message}}',
     },
   },
+  search: searchAr,
+  writing: writingAr,
+  paste: pasteAr,
+  archive: archiveAr,
 };
 
 export type Messages = typeof ar;

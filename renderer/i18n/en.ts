@@ -1,4 +1,9 @@
 import type { Messages } from './ar';
+import { searchEn } from './parts/search';
+import { writingEn } from './parts/writing';
+import { pasteEn } from './parts/paste';
+import { archiveEn } from './parts/archive';
+
 
 /** English interface strings; same keys as ar.ts, plurals use English categories. */
 export const en: Messages = {
@@ -711,4 +716,8 @@ export const en: Messages = {
       resolveError: 'Could not resolve the conflict: {{message}}',
     },
   },
+  search: searchEn,
+  writing: writingEn,
+  paste: pasteEn,
+  archive: archiveEn,
 };

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { revisionSummarySchema, uuidSchema } from '../domain/article';
 import { channel, type Access } from './channel';
 import { accountChannels } from './channels/accounts';
+import { archiveChannels } from './channels/archive';
 import { coreChannels } from './channels/core';
 import { deskChannels } from './channels/desk';
+import { searchChannels } from './channels/search';
 import { syncChannels } from './channels/sync';
 
 export { mediaInfoSchema, viewStateSchema } from './channels/core';
@@ -20,6 +22,8 @@ export const contract = {
   ...accountChannels,
   ...deskChannels,
   ...syncChannels,
+  ...archiveChannels,
+  ...searchChannels,
   'revisions.list': channel('user', z.object({ articleId: uuidSchema }).strict(), z.array(revisionSummarySchema)),
 } as const;
 

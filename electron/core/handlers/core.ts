@@ -6,7 +6,17 @@ import type { OpenServices } from '../Core';
  * Settings that bind the whole newsroom (security, the desk's rules, storage limits): only an
  * admin changes them. Language and reading pace are anyone's to choose.
  */
-const NEWSROOM_SETTINGS: ReadonlySet<keyof Settings> = new Set(['allowSelfApproval', 'idleLockMinutes', 'maxImageBytes', 'revisionIntervalMinutes']);
+const NEWSROOM_SETTINGS: ReadonlySet<keyof Settings> = new Set([
+  'allowSelfApproval',
+  'idleLockMinutes',
+  'maxImageBytes',
+  'revisionIntervalMinutes',
+  'locale',
+  'digits',
+  'slugStyle',
+  'pasteBoilerplate',
+  'autoBackup',
+]);
 import type { HandlersFor } from './types';
 
 export function articleHandlers(open: () => OpenServices): HandlersFor<'articles'> {

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { articleStatusSchema, uuidSchema } from '../../domain/article';
+import { channel } from '../channel';
+
+export const searchFiltersSchema = z
+  .object({
+    status: z.array(articleStatusSchema).max(10).optional(),
+    section: z.string().max(200).optional(),
+    author: z.string().max(200).optional(),
+    from: z.string().datetime({ offset: true }).optional(),
+    to: z.string().datetime({ offset: true }).optional(),
+  })
+  .strict();
+export type SearchFilters = z.infer<typeof searchFiltersSchema>;
+
+export const searchHitSchema = z.object({
+  id: uuidSchema,
+  title: z.string(),
+  status: articleStatusSchema,
+  section: z.string(),
+  updatedAt: z.string(),
+  /** bm25 with the title weighted higher; lower is better (SQLite's convention). */
+  rank: z.number(),
+  /** A passage of the original (unnormalized) text around the best match. */
+  snippet: z.string(),
+  /** Matching ranges in `snippet`, as [start, end) UTF-16 offsets, for highlighting. */
+  highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
+  /** Offset of the first match in the article's plain body text (the view opens the article there); null when the match is in the title or metadata. */
+  bodyOffset: z.number().int().nullable(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+/** Full-text search over title, kicker, excerpt, body and tags (Arabic-normalized FTS5). */
+export const searchChannels = {
+  'search.query': channel(
+    'user',
+    z
+      .object({
+        query: z.string().max(500),
+        filters: searchFiltersSchema.default({}),
+        limit: z.number().int().min(1).max(200).default(50),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    z.object({ total: z.number().int(), hits: z.array(searchHitSchema) }),
+  ),
+} as const;
