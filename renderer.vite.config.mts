@@ -15,7 +15,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    outDir: process.env.MIDAD_DIST ? `${process.env.MIDAD_DIST}/renderer` : fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,

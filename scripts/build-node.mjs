@@ -7,13 +7,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// MIDAD_DIST: another output folder (parallel work on one checkout builds into separate folders).
+const dist = process.env.MIDAD_DIST ?? 'dist';
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingDir: root, target: 'node20' };
 
 const entries = [
-  { entry: 'electron/main/main.ts', out: 'dist/electron/main.cjs', platform: 'node', format: 'cjs' },
-  { entry: 'electron/preload/preload.ts', out: 'dist/electron/preload.cjs', platform: 'node', format: 'cjs' },
-  { entry: 'electron/cli/midad.ts', out: 'dist/cli/midad.cjs', platform: 'node', format: 'cjs' },
-  { entry: 'tests/e2e/harness/pageBridge.ts', out: 'dist/harness/pageBridge.js', platform: 'browser', format: 'iife', target: 'chrome120' },
+  { entry: 'electron/main/main.ts', out: `${dist}/electron/main.cjs`, platform: 'node', format: 'cjs' },
+  { entry: 'electron/preload/preload.ts', out: `${dist}/electron/preload.cjs`, platform: 'node', format: 'cjs' },
+  { entry: 'electron/cli/midad.ts', out: `${dist}/cli/midad.cjs`, platform: 'node', format: 'cjs' },
+  { entry: 'tests/e2e/harness/pageBridge.ts', out: `${dist}/harness/pageBridge.js`, platform: 'browser', format: 'iife', target: 'chrome120' },
 ];
 
 for (const { entry, out, platform, format, target } of entries) {

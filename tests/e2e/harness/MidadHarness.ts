@@ -13,8 +13,10 @@ import type { DocNode } from '../../../shared/editor/docSchema';
 import { docToHtml } from '../../../shared/editor/docToHtml';
 
 const ROOT = resolve(__dirname, '../../..');
-const RENDERER_DIR = join(ROOT, 'dist/renderer');
-const PAGE_BRIDGE = join(ROOT, 'dist/harness/pageBridge.js');
+// MIDAD_DIST: the build to test (default dist/; parallel work on one checkout uses separate folders).
+const DIST = process.env.MIDAD_DIST ? resolve(process.env.MIDAD_DIST) : join(ROOT, 'dist');
+const RENDERER_DIR = join(DIST, 'renderer');
+const PAGE_BRIDGE = join(DIST, 'harness/pageBridge.js');
 export const HARNESS_ORIGIN = 'http://midad.test';
 
 const MIME: Record<string, string> = {
