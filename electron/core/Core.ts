@@ -7,6 +7,7 @@ import { schemaVersion } from './db/migrate';
 import { appendAudit, type AuditEntry } from './db/queries/audit';
 import { authHandlers, userHandlers } from './handlers/accounts';
 import { archiveHandlers } from './handlers/archive';
+import { backupHandlers } from './handlers/backups';
 import { articleHandlers, mediaHandlers, settingsHandlers, viewHandlers } from './handlers/core';
 import { historyHandlers } from './handlers/history';
 import { searchHandlers } from './handlers/search';
@@ -174,6 +175,7 @@ export class Core {
       ...authHandlers(open),
       ...userHandlers(open),
       ...archiveHandlers(open),
+      ...backupHandlers(open),
       ...searchHandlers(open),
     };
   }

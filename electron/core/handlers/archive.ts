@@ -6,8 +6,8 @@ function notYet(): never {
   throw new MidadError(ErrorCode.INTERNAL, 'Archives are being built.', 'الأرشيف قيد البناء.');
 }
 
-/** Archives and backups (admin channels: dispatch checks the role). */
-export function archiveHandlers(open: () => OpenServices): HandlersFor<'archive'> & HandlersFor<'backups'> {
+/** Archives (admin channels: dispatch checks the role). */
+export function archiveHandlers(open: () => OpenServices): HandlersFor<'archive'> {
   void open;
   return {
     'archive.exportStart': notYet,
@@ -20,8 +20,5 @@ export function archiveHandlers(open: () => OpenServices): HandlersFor<'archive'
     'archive.stageDiscard': notYet,
     'archive.verify': notYet,
     'archive.import': notYet,
-    'backups.list': notYet,
-    'backups.create': notYet,
-    'backups.restore': notYet,
   };
 }
