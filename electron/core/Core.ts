@@ -83,68 +83,86 @@ export interface OpenServices {
 export class Core {
   readonly dataDir: string;
   readonly databaseFile: string;
-  readonly databaseError: MidadError | null;
-  private readonly services: OpenServices | null;
+  // Reassigned when a backup is restored: the database is closed, replaced and opened again.
+  private services: OpenServices | null = null;
+  private openError: MidadError | null = null;
+  private readonly options: CoreOptions;
+  private readonly clock: () => Date;
   readonly handlers: Handlers;
 
   constructor(options: CoreOptions) {
-    const clock = options.clock ?? (() => new Date());
+    this.options = options;
+    this.clock = options.clock ?? (() => new Date());
     this.dataDir = options.dataDir;
     this.databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
-    let services: OpenServices | null = null;
-    let databaseError: MidadError | null = null;
+    this.reopen();
+    this.handlers = this.buildHandlers();
+  }
+
+  /** Why the database could not be opened (null when it is open). */
+  get databaseError(): MidadError | null {
+    return this.openError;
+  }
+
+  /** Opens the database and builds the services on it; a database that cannot be opened is recorded, not thrown. */
+  private reopen(): void {
     try {
-      const db = openDatabase({ file: this.databaseFile, nativeBinding: options.nativeBinding });
-      const settings = new SettingsService(db);
-      const audit = (entry: AuditEntry) => appendAudit(db, clock().toISOString(), entry);
-      const session = new Session(clock, () => settings.get().idleLockMinutes, (user) =>
-        audit({ actor: user.id, action: 'auth.lock', detail: { reason: 'idle' } }),
-      );
-      const articles = new ArticleService(db, {
-        clock,
-        revisionIntervalMinutes: () => settings.get().revisionIntervalMinutes,
-        allowSelfApproval: () => settings.get().allowSelfApproval,
-      });
-      const comments = new CommentService(db, clock);
-      const media = new MediaService(db, options.dataDir, { clock, maxImageBytes: () => settings.get().maxImageBytes });
-      const endpoints = new EndpointService(
-        db,
-        options.secretStore ?? new FileSecretStore(options.dataDir),
-        options.targets ?? DEFAULT_TARGETS,
-        { fetch: options.fetch ?? fetch, clock },
-        clock,
-      );
-      const outbox = new OutboxService(db, endpoints, media, {
-        clock,
-        random: options.random,
-        timers: options.timers,
-        // A failed pass or an unexpected error must leave a trace (never a secret: errors carry hosts only).
-        log: (message: string, error?: unknown) => console.error(`[midad] ${message}`, error ?? ''),
-      });
-      services = {
-        db,
-        settings,
-        audit,
-        auditLog: new AuditService(db),
-        session,
-        accounts: new AccountService(db, clock),
-        articles,
-        revisions: new RevisionService(db, articles, clock),
-        media,
-        views: new ViewStateService(db, clock),
-        comments,
-        workflow: new WorkflowService(db, articles, comments, clock, outbox),
-        desk: new DeskService(db),
-        endpoints,
-        outbox,
-      };
+      this.services = this.openServices();
+      this.openError = null;
     } catch (error) {
       if (!(error instanceof MidadError)) throw error;
-      databaseError = error;
+      this.services = null;
+      this.openError = error;
     }
-    this.services = services;
-    this.databaseError = databaseError;
-    this.handlers = this.buildHandlers();
+  }
+
+  private openServices(): OpenServices {
+    const options = this.options;
+    const clock = this.clock;
+    const db = openDatabase({ file: this.databaseFile, nativeBinding: options.nativeBinding });
+    const settings = new SettingsService(db);
+    const audit = (entry: AuditEntry) => appendAudit(db, clock().toISOString(), entry);
+    const session = new Session(clock, () => settings.get().idleLockMinutes, (user) =>
+      audit({ actor: user.id, action: 'auth.lock', detail: { reason: 'idle' } }),
+    );
+    const articles = new ArticleService(db, {
+      clock,
+      revisionIntervalMinutes: () => settings.get().revisionIntervalMinutes,
+      allowSelfApproval: () => settings.get().allowSelfApproval,
+    });
+    const comments = new CommentService(db, clock);
+    const media = new MediaService(db, options.dataDir, { clock, maxImageBytes: () => settings.get().maxImageBytes });
+    const endpoints = new EndpointService(
+      db,
+      options.secretStore ?? new FileSecretStore(options.dataDir),
+      options.targets ?? DEFAULT_TARGETS,
+      { fetch: options.fetch ?? fetch, clock },
+      clock,
+    );
+    const outbox = new OutboxService(db, endpoints, media, {
+      clock,
+      random: options.random,
+      timers: options.timers,
+      // A failed pass or an unexpected error must leave a trace (never a secret: errors carry hosts only).
+      log: (message: string, error?: unknown) => console.error(`[midad] ${message}`, error ?? ''),
+    });
+    return {
+      db,
+      settings,
+      audit,
+      auditLog: new AuditService(db),
+      session,
+      accounts: new AccountService(db, clock),
+      articles,
+      revisions: new RevisionService(db, articles, clock),
+      media,
+      views: new ViewStateService(db, clock),
+      comments,
+      workflow: new WorkflowService(db, articles, comments, clock, outbox),
+      desk: new DeskService(db),
+      endpoints,
+      outbox,
+    };
   }
 
   /** The open services; throws the database error when the database could not be opened. */
