@@ -1,4 +1,5 @@
 import { Editor } from '@tiptap/core';
+import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { createExtensions, type EditorCallbacks } from './createExtensions';
 
 /** The body editor's DOM attributes: a plain object, not a function ProseMirror calls on every update. */
@@ -26,6 +27,8 @@ export function createBodyEditor(callbacks: EditorCallbacks, label: string): Edi
       onImageFiles: (files, position) => callbacks.onImageFiles(files, position),
       onPasteRefused: (size, limit) => callbacks.onPasteRefused(size, limit),
       onAddComment: () => callbacks.onAddComment?.(),
+      settings: () => callbacks.settings?.() ?? DEFAULT_SETTINGS,
+      onPartialWordMark: () => callbacks.onPartialWordMark?.(),
     }),
     content: null,
     textDirection: 'rtl',

@@ -123,12 +123,22 @@ export const ArticleScreen = memo(function ArticleScreen({ articleId, onSaved }:
     setSideTab('comments');
     setCommentStart((count) => count + 1);
   };
+  // Writing aids read the settings at each keystroke; 'warn' reports a mark on part of a word.
+  callbacks.current.settings = () => latest.current.settings;
+  callbacks.current.onPartialWordMark = () => {
+    setNotice({ session: sessionRef.current, value: (lang: Language) => i18n.t('writing.partialWordWarning', { lng: lang }) });
+  };
   callbacks.current.onPasteRefused = (size, limit) => {
     setNotice({
       session: sessionRef.current,
       value: (lang: Language) => i18n.t('notice.pasteTooLarge', { lng: lang, size: formatNumber(size, lang), limit: formatNumber(limit, lang) }),
     });
   };
+
+  // The automatic direction is a decoration: switching it on or off redraws the paragraphs.
+  useEffect(() => {
+    if (!editor.isDestroyed && editor.isInitialized) editor.view.dispatch(editor.state.tr.setMeta('midadSettings', settings.autoDirection));
+  }, [editor, settings.autoDirection]);
 
   // The editor is the window's: made once, destroyed with the screen.
   useEffect(() => {

@@ -1,0 +1,70 @@
+import { Extension } from '@tiptap/core';
+import { closeHistory } from '@tiptap/pm/history';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+
+/** True right after a typed character was replaced (until the next change of the document). */
+export const typedReplacementKey = new PluginKey<boolean>('midadTypedReplacement');
+
+function justReplaced(state: EditorState): boolean {
+  return typedReplacementKey.getState(state) === true;
+}
+
+/**
+ * Text typed into a plain, unformatted spot of a textblock, where the writing aids may act:
+ * not in a code block, not under a code mark, not in a paragraph explicitly set left to right.
+ * Returns the paragraph's text before the cursor, or null.
+ */
+export function typingContext(state: EditorState, from: number): string | null {
+  const $from = state.doc.resolve(from);
+  const parent = $from.parent;
+  if (!parent.isTextblock || parent.type.spec.code || parent.attrs.dir === 'ltr') return null;
+  const marks = state.storedMarks ?? $from.marks();
+  if (marks.some((mark) => mark.type.spec.code === true || mark.type.name === 'code')) return null;
+  return parent.textBetween(Math.max(0, $from.parentOffset - 200), $from.parentOffset, undefined, '\uFFFC');
+}
+
+/**
+ * Types `typed` as the browser would, then replaces it with `replacement` in a second
+ * transaction that starts its own undo step: Ctrl+Z right after gives back the typed character.
+ */
+export function replaceTyped(view: EditorView, from: number, to: number, typed: string, replacement: string): void {
+  const insert = view.state.tr.insertText(typed, from, to);
+  if (justReplaced(view.state)) closeHistory(insert);
+  view.dispatch(insert);
+  const replace = view.state.tr.insertText(replacement, from, from + typed.length);
+  closeHistory(replace);
+  replace.setMeta(typedReplacementKey, true);
+  view.dispatch(replace);
+}
+
+/**
+ * Keeps an automatic replacement its own undo step: the first character typed after one starts
+ * a new step (otherwise it would join the replacement's, and Ctrl+Z would undo both).
+ */
+export const TypedReplacement = Extension.create({
+  name: 'midadTypedReplacement',
+  // After the punctuation and quote aids, which handle their own characters.
+  priority: 90,
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<boolean>({
+        key: typedReplacementKey,
+        state: {
+          init: () => false,
+          apply: (tr, previous) => (tr.getMeta(typedReplacementKey) === true ? true : tr.docChanged ? false : previous),
+        },
+        props: {
+          handleTextInput: (view, from, to, text) => {
+            if (!justReplaced(view.state)) return false;
+            const tr = view.state.tr.insertText(text, from, to);
+            closeHistory(tr);
+            view.dispatch(tr);
+            return true;
+          },
+        },
+      }),
+    ];
+  },
+});
