@@ -1,10 +1,14 @@
 import type { Database } from 'better-sqlite3';
-import { join } from 'node:path';
-import { MidadError } from '../../shared/errors';
+import { rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { ErrorCode, MidadError } from '../../shared/errors';
 import { ANONYMOUS, type CallContext } from './CallContext';
 import { openDatabase } from './db/open';
 import { schemaVersion } from './db/migrate';
 import { appendAudit, type AuditEntry } from './db/queries/audit';
+import { BackupService, prepareRestoreCopy, swapInDatabase } from './backup/BackupService';
+import { parseBackupName } from './backup/backupFiles';
+import type { BackupEntry } from '../../shared/ipc/channels/archive';
 import { authHandlers, userHandlers } from './handlers/accounts';
 import { archiveHandlers } from './handlers/archive';
 import { backupHandlers } from './handlers/backups';
@@ -73,6 +77,18 @@ export interface OpenServices {
   outbox: OutboxService;
 }
 
+/** What a backup file to restore is: its kind and time when it has a backup's name, else a manual copy of now. */
+function describeBackup(file: string, schemaVersion: number): BackupEntry {
+  const parsed = parseBackupName(basename(file));
+  return {
+    name: basename(file),
+    kind: parsed?.kind ?? 'manual',
+    createdAt: (parsed?.createdAt ?? statSync(file).mtime).toISOString(),
+    size: statSync(file).size,
+    schemaVersion,
+  };
+}
+
 /**
  * The application: every rule lives behind this object. The Electron main, the test harness
  * and the CLI all hold one and call it through `dispatch`. A database that cannot be opened
@@ -88,6 +104,9 @@ export class Core {
   private openError: MidadError | null = null;
   private readonly options: CoreOptions;
   private readonly clock: () => Date;
+  private syncStarted = false;
+  /** Backups of this data directory (they outlive a reopen: they hold the database through a getter). */
+  readonly backups: BackupService;
   readonly handlers: Handlers;
 
   constructor(options: CoreOptions) {
@@ -95,6 +114,14 @@ export class Core {
     this.clock = options.clock ?? (() => new Date());
     this.dataDir = options.dataDir;
     this.databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
+    this.backups = new BackupService({
+      dataDir: options.dataDir,
+      clock: this.clock,
+      db: () => (this.services?.db.open ? this.services.db : null),
+      autoBackup: () => this.services?.settings.get().autoBackup ?? false,
+      nativeBinding: options.nativeBinding,
+      timers: options.timers,
+    });
     this.reopen();
     this.handlers = this.buildHandlers();
   }
@@ -162,6 +189,7 @@ export class Core {
       desk: new DeskService(db),
       endpoints,
       outbox,
+      search: new SearchService(db),
     };
   }
 
@@ -193,7 +221,7 @@ export class Core {
       ...authHandlers(open),
       ...userHandlers(open),
       ...archiveHandlers(open),
-      ...backupHandlers(open),
+      ...backupHandlers(open, this),
       ...searchHandlers(open),
     };
   }
@@ -220,15 +248,74 @@ export class Core {
 
   /** Starts sending approved articles in the background (the app; the CLI uses outbox.runOnce). */
   startSync(): void {
+    this.syncStarted = true;
     this.services?.outbox.engine.start();
   }
 
   /** Stops the background sender, waiting for requests in flight to be recorded. */
   async stopSync(): Promise<void> {
+    this.syncStarted = false;
     await this.services?.outbox.engine.stop();
   }
 
+  /** Starts the automatic daily backup (the app; when the `autoBackup` setting is on): now if due, then hourly checks. */
+  startBackups(): void {
+    this.backups.start();
+  }
+
+  /** Stops the automatic backups, waiting for one in progress. */
+  async stopBackups(): Promise<void> {
+    await this.backups.stop();
+  }
+
+  /**
+   * Replaces the database with a backup file. The file is checked first (a copy of it: SQLite's
+   * integrity check, a Midad schema not newer than this app) and a bad one changes nothing
+   * (BACKUP_INVALID). Then the current database is kept as a `pre-restore` backup, the sender
+   * stops, the database closes, the checked copy takes its place and everything reopens (an
+   * older backup is migrated, with its own pre-migration copy). The signed-in user stays signed
+   * in when the restored database has the same account, enabled; otherwise they sign in again.
+   */
+  restoreBackup(file: string, actor: string): Promise<{ restored: BackupEntry; safetyBackup: BackupEntry }> {
+    return this.backups.exclusive(async () => {
+      const before = this.open;
+      const { copy, schemaVersion: restoredVersion } = prepareRestoreCopy(file, this.databaseFile, this.options.nativeBinding);
+      const wasSyncing = this.syncStarted;
+      const restored = describeBackup(file, restoredVersion);
+      try {
+        await before.outbox.engine.stop();
+        const safetyBackup = await this.backups.createNow('pre-restore');
+        const held = before.session.current();
+        if (before.db.open) {
+          before.db.pragma('wal_checkpoint(TRUNCATE)');
+          before.db.close();
+        }
+        swapInDatabase(copy, this.databaseFile);
+        this.reopen();
+        if (!this.services) {
+          // Cannot happen for a checked file; if it does, the safety copy goes back in.
+          const back = prepareRestoreCopy(join(this.backups.dir, safetyBackup.name), this.databaseFile, this.options.nativeBinding);
+          swapInDatabase(back.copy, this.databaseFile);
+          const failure = this.openError;
+          this.reopen();
+          throw failure ?? new MidadError(ErrorCode.INTERNAL, 'The restored database could not be opened.', 'تعذّر فتح قاعدة البيانات المستعادة.');
+        }
+        const after = this.services;
+        if (held) {
+          const stored = after.accounts.findById(held.id);
+          if (stored && !stored.disabled) after.session.signIn(stored);
+        }
+        after.audit({ actor, action: 'backup.restore', detail: { file: basename(file), schemaVersion: restoredVersion, safetyBackup: safetyBackup.name } });
+        return { restored, safetyBackup };
+      } finally {
+        rmSync(copy, { force: true });
+        if (wasSyncing) this.services?.outbox.engine.start();
+      }
+    });
+  }
+
   close(): void {
+    void this.backups.stop();
     if (this.services?.db.open) {
       this.services.db.pragma('wal_checkpoint(TRUNCATE)');
       this.services.db.close();

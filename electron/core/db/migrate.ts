@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ErrorCode, MidadError } from '../../../shared/errors';
 import { migrations as shippedMigrations } from './migrations';
 import type { Migration } from './migrations/types';
+import { backupsDir, freeBackupName } from '../backup/backupFiles';
 
 export function latestSchemaVersion(migrations: readonly Migration[] = shippedMigrations): number {
   return migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
@@ -21,12 +24,46 @@ export function databaseTooNewError(found: number, supported: number): MidadErro
   );
 }
 
+export interface MigrateOptions {
+  /**
+   * Before migrating a database that already holds data (user_version > 0), keep a
+   * `pre-migration` copy in `<folder of the file>/backups/` (default true; databases in memory
+   * have no folder and are skipped).
+   */
+  backupBefore?: boolean;
+  clock?: () => Date;
+}
+
+/**
+ * The pre-migration copy: `VACUUM INTO` gives a consistent, self-contained snapshot (WAL pages
+ * included, rollback journal mode) synchronously, before the migrations' transaction begins.
+ * Written under a temporary name and renamed, so a failure leaves no half copy — and stops the
+ * migration (an upgrade never runs without its way back).
+ */
+export function preMigrationBackup(db: Database, clock: () => Date = () => new Date()): string | null {
+  const file = db.name;
+  if (!file || file === ':memory:' || db.memory || db.readonly) return null;
+  const dataDir = dirname(file);
+  mkdirSync(backupsDir(dataDir), { recursive: true });
+  const target = join(backupsDir(dataDir), freeBackupName(dataDir, 'pre-migration', clock()));
+  const temporary = `${target}.tmp`;
+  try {
+    db.prepare('VACUUM INTO ?').run(temporary);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  return target;
+}
+
 /**
  * Brings the database to the latest schema: all pending migrations and the new
  * `user_version` in one transaction, so a failure leaves the file as it was. A database
- * written by a newer Midad is refused, never downgraded.
+ * written by a newer Midad is refused, never downgraded. A database with data is copied to
+ * the backups folder first (see `preMigrationBackup`).
  */
-export function migrate(db: Database, migrations: readonly Migration[] = shippedMigrations): { from: number; to: number } {
+export function migrate(db: Database, migrations: readonly Migration[] = shippedMigrations, options: MigrateOptions = {}): { from: number; to: number } {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new Error(`migration ${migration.name} has version ${migration.version}, expected ${index + 1}`);
@@ -37,6 +74,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = shipped
   if (from > latest) throw databaseTooNewError(from, latest);
   const pending = migrations.filter((migration) => migration.version > from);
   if (pending.length > 0) {
+    if (from > 0 && options.backupBefore !== false) preMigrationBackup(db, options.clock);
     db.transaction(() => {
       for (const migration of pending) migration.up(db);
       db.pragma(`user_version = ${latest}`);

@@ -1,17 +1,19 @@
-import { ErrorCode, MidadError } from '../../../shared/errors';
-import type { OpenServices } from '../Core';
+import type { Core, OpenServices } from '../Core';
 import type { HandlersFor } from './types';
 
-function notYet(): never {
-  throw new MidadError(ErrorCode.INTERNAL, 'Backups are being built.', 'النسخ الاحتياطية قيد البناء.');
-}
-
-/** Backups (admin channels: dispatch checks the role). */
-export function backupHandlers(open: () => OpenServices): HandlersFor<'backups'> {
-  void open;
+/** Backups (admin channels: dispatch checks the role). Restoring closes and reopens the database, so it goes through the core. */
+export function backupHandlers(open: () => OpenServices, core: Pick<Core, 'backups' | 'restoreBackup'>): HandlersFor<'backups'> {
   return {
-    'backups.list': notYet,
-    'backups.create': notYet,
-    'backups.restore': notYet,
+    'backups.list': () => {
+      open();
+      return core.backups.list();
+    },
+    'backups.create': async (_request, ctx) => {
+      open();
+      const entry = await core.backups.create('manual');
+      open().audit({ actor: ctx.actor, action: 'backup.create', detail: { name: entry.name, size: entry.size } });
+      return entry;
+    },
+    'backups.restore': (request, ctx) => core.restoreBackup(core.backups.resolve(request.name).file, ctx.actor),
   };
 }
