@@ -99,6 +99,8 @@ async function start(): Promise<void> {
   showMainWindow();
   // Approved articles go out in the background, asleep while offline.
   appCore.startSync();
+  // The daily backup (when the autoBackup setting is on): now if the last is a day old, then hourly checks.
+  appCore.startBackups();
 }
 
 if (!app.requestSingleInstanceLock()) {
