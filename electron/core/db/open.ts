@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrate';
 import { fromSqliteError } from './sqliteErrors';
+import { registerSearchFunctions } from '../search/searchText';
 
 export interface OpenDatabaseOptions {
   file: string;
@@ -33,6 +34,8 @@ export function openDatabase(options: OpenDatabaseOptions): DB {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // The search triggers call it: registered on every connection, before migrations run.
+    registerSearchFunctions(db);
     if (options.migrate !== false && !options.readonly) migrate(db);
     return db;
   } catch (error) {

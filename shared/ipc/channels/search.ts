@@ -6,7 +6,9 @@ export const searchFiltersSchema = z
   .object({
     status: z.array(articleStatusSchema).max(10).optional(),
     section: z.string().max(200).optional(),
+    /** Part of the author's account name or of the byline. */
     author: z.string().max(200).optional(),
+    /** Last change on or after / on or before. */
     from: z.string().datetime({ offset: true }).optional(),
     to: z.string().datetime({ offset: true }).optional(),
   })
@@ -25,10 +27,17 @@ export const searchHitSchema = z.object({
   snippet: z.string(),
   /** Matching ranges in `snippet`, as [start, end) UTF-16 offsets, for highlighting. */
   highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
-  /** Offset of the first match in the article's plain body text (the view opens the article there); null when the match is in the title or metadata. */
+  /** Where the snippet's match is in the article's plain body text (docToText), so the view opens the article there; null when the match is in the title or metadata. */
   bodyOffset: z.number().int().nullable(),
+  /** Length of that match in the body text (a whole word or phrase, marks included); null with bodyOffset. */
+  bodyLength: z.number().int().nullable(),
+  /** Which field the snippet comes from. */
+  field: z.enum(['body', 'title', 'subtitle', 'excerpt', 'tags']),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
+
+/** Totals are counted up to this many matches (a common word may match most of the archive). */
+export const TOTAL_CAP = 1000;
 
 /** Full-text search over title, kicker, excerpt, body and tags (Arabic-normalized FTS5). */
 export const searchChannels = {
@@ -42,6 +51,7 @@ export const searchChannels = {
         offset: z.number().int().min(0).default(0),
       })
       .strict(),
+    /** `total` counts every match (capped at TOTAL_CAP: "1000+" beyond). */
     z.object({ total: z.number().int(), hits: z.array(searchHitSchema) }),
   ),
 } as const;
