@@ -275,18 +275,20 @@ export class Core {
    * stops, the database closes, the checked copy takes its place and everything reopens (an
    * older backup is migrated, with its own pre-migration copy). The signed-in user stays signed
    * in when the restored database has the same account, enabled; otherwise they sign in again.
+   * When the current database cannot be opened (damaged), its file is kept as the pre-restore copy.
    */
   restoreBackup(file: string, actor: string): Promise<{ restored: BackupEntry; safetyBackup: BackupEntry }> {
     return this.backups.exclusive(async () => {
-      const before = this.open;
+      // A database that cannot be opened (damaged, too new) can still be replaced: its file is kept as it is.
+      const before = this.services;
       const { copy, schemaVersion: restoredVersion } = prepareRestoreCopy(file, this.databaseFile, this.options.nativeBinding);
       const wasSyncing = this.syncStarted;
       const restored = describeBackup(file, restoredVersion);
       try {
-        await before.outbox.engine.stop();
-        const safetyBackup = await this.backups.createNow('pre-restore');
-        const held = before.session.current();
-        if (before.db.open) {
+        await before?.outbox.engine.stop();
+        const safetyBackup = before ? await this.backups.createNow('pre-restore') : this.backups.keepFileAs('pre-restore', this.databaseFile);
+        const held = before?.session.current() ?? null;
+        if (before?.db.open) {
           before.db.pragma('wal_checkpoint(TRUNCATE)');
           before.db.close();
         }

@@ -227,6 +227,17 @@ export class BackupService {
     return toEntry(listBackupFiles(this.options.dataDir).find((file) => file.name === name)!);
   }
 
+  /** A plain copy of a database file that cannot be opened (a damaged one being replaced), its -wal beside it when there is one. */
+  keepFileAs(kind: BackupKind, databaseFile: string): BackupEntry {
+    mkdirSync(this.dir, { recursive: true });
+    const name = freeBackupName(this.options.dataDir, kind, this.options.clock());
+    const target = join(this.dir, name);
+    copyFileSync(databaseFile, `${target}.tmp`);
+    if (existsSync(`${databaseFile}-wal`)) copyFileSync(`${databaseFile}-wal`, `${target}-wal`);
+    renameSync(`${target}.tmp`, target);
+    return toEntry(listBackupFiles(this.options.dataDir).find((file) => file.name === name)!);
+  }
+
   /**
    * Retention. Dailies: the newest 7. A daily falling off becomes a weekly (renamed, same time)
    * when the newest weekly is at least 7 days older than it, else it is deleted; weeklies: the
