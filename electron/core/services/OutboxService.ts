@@ -14,7 +14,8 @@ import { diffWords, type DiffPart } from '../text/wordDiff';
 import { textFingerprint, htmlText } from '../sync/fingerprint';
 import { htmlToDoc } from '../sync/htmlToDoc';
 import { patchSyncItem, selectSyncItem, type SyncItemRow } from '../sync/outboxRows';
-import { buildPayload, type MediaReader } from '../sync/payload';
+import { buildPayload, digitsPolicy, type MediaReader } from '../sync/payload';
+import { applyDigits, docApplyDigits } from '../../../shared/text/digits';
 import { SyncEngine, type EngineTimers, type RunSummary } from '../sync/SyncEngine';
 import { TargetError } from '../sync/types';
 import type { EndpointService } from './EndpointService';
@@ -239,8 +240,10 @@ export class OutboxService {
 
   private localHtml(articleId: string): { title: string; html: string; text: string } {
     const head = selectArticleHead(this.db, articleId)!;
-    const doc = JSON.parse(selectBodyJson(this.db, articleId) ?? '{"type":"doc","content":[]}') as DocNode;
-    return { title: head.title, html: docToHtml(doc, { mediaUrl: (hash) => `/media/${hash}` }), text: docToText(doc) };
+    // As it would be published (digits policy applied), so the diff with the site shows no false digit changes.
+    const policy = digitsPolicy(this.db);
+    const doc = docApplyDigits(JSON.parse(selectBodyJson(this.db, articleId) ?? '{"type":"doc","content":[]}') as DocNode, policy);
+    return { title: applyDigits(head.title, policy), html: docToHtml(doc, { mediaUrl: (hash) => `/media/${hash}` }), text: docToText(doc) };
   }
 
   async conflict(ctx: CallContext, articleId: string, endpointId: string): Promise<{ remote: { title: string; html: string; modifiedGmt: string | null; url: string | null }; local: { title: string; html: string }; body: DiffPart[] }> {

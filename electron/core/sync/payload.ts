@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { DEFAULT_SETTINGS, digitsPolicySchema, type DigitsPolicy } from '../../../shared/domain/settings';
 import type { DocNode } from '../../../shared/editor/docSchema';
 import { docToHtml } from '../../../shared/editor/docToHtml';
 import { docMediaHashes } from '../../../shared/editor/docToText';
 import { mediaPath } from '../../../shared/ipc/contract';
+import { applyDigits, docApplyDigits } from '../../../shared/text/digits';
 import { selectArticleHead, selectBodyJson, type ArticleHead } from '../db/queries/articles';
 import { articleMarker, publishSlug } from './slug';
 import type { PayloadMedia, PublishPayload } from './types';
@@ -22,6 +24,18 @@ function imageAlts(doc: DocNode): Map<string, string> {
   return alts;
 }
 
+/** The newsroom's digits policy (Settings → digits), read from the settings table; the default when unset or invalid. */
+export function digitsPolicy(db: Database): DigitsPolicy {
+  const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get('digits');
+  if (!row) return DEFAULT_SETTINGS.digits;
+  try {
+    const parsed = digitsPolicySchema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS.digits;
+  } catch {
+    return DEFAULT_SETTINGS.digits;
+  }
+}
+
 export class MissingMediaError extends Error {
   constructor(readonly hash: string) {
     super(`Image ${hash.slice(0, 12)}… is missing from the data directory.`);
@@ -36,7 +50,14 @@ export class MissingMediaError extends Error {
 export function buildPayload(db: Database, media: MediaReader, articleId: string, sentSlug: string | null, now: Date): { payload: PublishPayload; head: ArticleHead } {
   const head = selectArticleHead(db, articleId);
   if (!head) throw new Error(`article ${articleId} is gone`);
-  const doc = JSON.parse(selectBodyJson(db, articleId) ?? '{"type":"doc","content":[]}') as DocNode;
+  const stored = JSON.parse(selectBodyJson(db, articleId) ?? '{"type":"doc","content":[]}') as DocNode;
+  // What is published follows the newsroom's digits policy; the article keeps what was typed.
+  // Text only: link targets, image hashes and code keep their digits. Everything compared with
+  // the server (contentHash, the text fingerprint) is computed from this published form, so a
+  // policy change shows as an update to send, never as a change made on the site.
+  const policy = digitsPolicy(db);
+  const doc = docApplyDigits(stored, policy);
+  const title = applyDigits(head.title, policy);
   const html = docToHtml(doc, { mediaUrl: mediaPath });
   const alts = imageAlts(doc);
   const hashes = [...new Set([...(head.featured_media ? [head.featured_media] : []), ...docMediaHashes(doc)])];
@@ -47,7 +68,7 @@ export function buildPayload(db: Database, media: MediaReader, articleId: string
       hash,
       mime: info.mime,
       name: info.name,
-      alt: alts.get(hash) ?? head.title,
+      alt: alts.get(hash) ?? title,
       bytes: () => {
         const stored = media.read(hash);
         if (!stored) throw new MissingMediaError(hash);
@@ -59,9 +80,9 @@ export function buildPayload(db: Database, media: MediaReader, articleId: string
   const fields = {
     articleId,
     marker: articleMarker(articleId),
-    title: head.title,
-    subtitle: head.subtitle,
-    excerpt: head.excerpt,
+    title,
+    subtitle: applyDigits(head.subtitle, policy),
+    excerpt: applyDigits(head.excerpt, policy),
     slug: sentSlug ?? publishSlug(articleId, head.slug, head.title),
     section: head.section,
     tags: JSON.parse(head.tags) as string[],

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../../../shared/domain/article';
+import { applyDigits } from '../../../../../shared/text/digits';
 import { BACKOFF_CAP_MS, backoffCeilingMs, retryDelayMs } from '../../../../../electron/core/sync/backoff';
 import { ARABIC, PNG, paragraph, readDb, reopenWorld, syncWorld } from './syncFixture';
 
@@ -19,8 +20,10 @@ describe('SyncEngine', () => {
     for (const server of [wp.server, other.server]) {
       const posts = [...server.posts.values()];
       expect(posts).toHaveLength(1);
-      expect(posts[0]!.html).toBe(`<p dir="rtl">${ARABIC}</p>`);
-      expect(Buffer.from(posts[0]!.html, 'utf8').equals(Buffer.from(`<p dir="rtl">${ARABIC}</p>`, 'utf8'))).toBe(true);
+      // Byte for byte as typed, with the newsroom's digits policy (Western by default) applied.
+      const sent = `<p dir="rtl">${applyDigits(ARABIC, 'western')}</p>`;
+      expect(posts[0]!.html).toBe(sent);
+      expect(Buffer.from(posts[0]!.html, 'utf8').equals(Buffer.from(sent, 'utf8'))).toBe(true);
       expect(posts[0]!.slug).toBe(`أسعار-القمح-m${article.id.replace(/-/g, '').slice(0, 8)}`);
       expect(posts[0]!.status).toBe('publish');
     }
