@@ -9,6 +9,8 @@ import { useSession } from './SessionContext';
 const UsersDialog = lazy(() => import('../users/UsersDialog').then((module) => ({ default: module.UsersDialog })));
 const AuditDialog = lazy(() => import('../audit/AuditDialog').then((module) => ({ default: module.AuditDialog })));
 const EndpointsDialog = lazy(() => import('../publishing/EndpointsDialog').then((module) => ({ default: module.EndpointsDialog })));
+const ArchiveDialog = lazy(() => import('../archive/ArchiveDialog').then((module) => ({ default: module.ArchiveDialog })));
+const BackupsDialog = lazy(() => import('../archive/BackupsDialog').then((module) => ({ default: module.BackupsDialog })));
 const OutboxDialog = lazy(() => import('../publishing/OutboxDialog').then((module) => ({ default: module.OutboxDialog })));
 
 /** The header's account area: who is signed in, lock now, sign out, and for admins their screens. */
@@ -61,6 +63,8 @@ export function AccountMenu() {
           {screen === 'users' && <UsersDialog onClose={() => setScreen(null)} />}
           {screen === 'audit' && <AuditDialog onClose={() => setScreen(null)} />}
           {screen === 'endpoints' && <EndpointsDialog onClose={() => setScreen(null)} />}
+          {screen === 'archive' && <ArchiveDialog onClose={() => setScreen(null)} />}
+          {screen === 'backups' && <BackupsDialog onClose={() => setScreen(null)} />}
         </Suspense>
       )}
       {(user.role === 'reviewer' || user.role === 'admin') && outboxOpen && (

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type AdminScreen = 'users' | 'audit' | 'endpoints';
+export type AdminScreen = 'users' | 'audit' | 'endpoints' | 'archive' | 'backups';
 
 /** A small menu button (ARIA menu pattern): arrows move, Escape closes and returns focus. */
 export function AdminMenu({ onOpen }: { onOpen: (screen: AdminScreen) => void }) {
@@ -88,6 +88,16 @@ export function AdminMenu({ onOpen }: { onOpen: (screen: AdminScreen) => void })
           <li role="none">
             <button type="button" role="menuitem" tabIndex={-1} data-testid="open-endpoints" onClick={() => choose('endpoints')}>
               {t('publishing.endpoints.menu')}
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" tabIndex={-1} data-testid="open-archive" onClick={() => choose('archive')}>
+              {t('archive.menu')}
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" tabIndex={-1} data-testid="open-backups" onClick={() => choose('backups')}>
+              {t('archive.backups.menu')}
             </button>
           </li>
         </ul>
