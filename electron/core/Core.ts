@@ -19,6 +19,7 @@ import { syncHandlers } from './handlers/sync';
 import { workflowHandlers } from './handlers/workflow';
 import type { Handlers } from './handlers/types';
 import { AccountService } from './services/AccountService';
+import { ArchiveService } from './services/ArchiveService';
 import { ArticleService } from './services/ArticleService';
 import { AuditService } from './services/AuditService';
 import { CommentService } from './services/CommentService';
@@ -27,6 +28,7 @@ import { EndpointService } from './services/EndpointService';
 import { MediaService } from './services/MediaService';
 import { OutboxService } from './services/OutboxService';
 import { RevisionService } from './services/RevisionService';
+import { SearchService } from './services/SearchService';
 import { SettingsService } from './services/SettingsService';
 import { Session } from './services/Session';
 import { ViewStateService } from './services/ViewStateService';
@@ -75,6 +77,8 @@ export interface OpenServices {
   desk: DeskService;
   endpoints: EndpointService;
   outbox: OutboxService;
+  search: SearchService;
+  archive: ArchiveService;
 }
 
 /** What a backup file to restore is: its kind and time when it has a backup's name, else a manual copy of now. */
@@ -190,6 +194,7 @@ export class Core {
       endpoints,
       outbox,
       search: new SearchService(db),
+      archive: new ArchiveService(db, options.dataDir, { media, outbox, settings, clock, fetch: options.fetch }),
     };
   }
 
