@@ -10,6 +10,7 @@ import { useSessionState } from '../features/auth/useSessionState';
 import { DatabaseErrorScreen, type DatabaseErrorInfo } from '../features/db-error/DatabaseErrorScreen';
 import { SettingsContext, type SettingsValue } from '../features/settings/SettingsContext';
 import { applyLanguage } from '../i18n';
+import { setFormatSettings } from '../i18n/format';
 import { Workspace } from './Workspace';
 import '../styles/accounts.css';
 
@@ -50,6 +51,7 @@ export function App() {
         return;
       }
       const [settings, session] = await Promise.all([api.getSettings(), accountsApi.status()]);
+      setFormatSettings(settings);
       await applyLanguage(settings.language);
       setBoot({ status: 'ready', settings, session });
     })().catch((error: unknown) => {
@@ -60,6 +62,8 @@ export function App() {
 
   const updateSettings = useCallback(async (patch: Partial<Settings>) => {
     const next = await api.updateSettings(patch);
+    // Dates and numbers follow the newsroom locale; re-applying the language re-renders every translated view.
+    setFormatSettings(next);
     await applyLanguage(next.language);
     setBoot((previous) => (previous.status === 'ready' ? { ...previous, settings: next } : previous));
   }, []);

@@ -1,54 +1,60 @@
-import type { Language } from '../../shared/domain/settings';
+import { DEFAULT_SETTINGS, type Language, type NewsroomLocale } from '../../shared/domain/settings';
+import { formatDateIn, formatNumberIn, formatRelativeIn, formatTimeIn, intlLocale, type DateOptions } from '../../shared/text/intl';
 
 /**
- * Numbers, times and dates through Intl. Arabic asks for the Arabic-Indic numbering system
- * explicitly: plain 'ar' gives Latin digits in current ICU data.
+ * Numbers, times and dates in the interface, through Intl (shared/text/intl.ts). The Arabic
+ * interface follows the newsroom locale (Settings → locale: ar-MA by default, Western digits and
+ * Morocco's month names; ar, ar-EG, ar-SA with Arabic-Indic digits); the English interface writes
+ * British English. The Hijri date is added beside calendar dates when Settings → showHijri is on.
  */
+export interface FormatSettings {
+  locale: NewsroomLocale;
+  showHijri: boolean;
+}
+
+let current: FormatSettings = { locale: DEFAULT_SETTINGS.locale, showHijri: DEFAULT_SETTINGS.showHijri };
+
+/** Called when the settings load or change (App); the next render formats with them. */
+export function setFormatSettings(settings: FormatSettings): void {
+  current = { locale: settings.locale, showHijri: settings.showHijri };
+}
+
+export function formatSettings(): FormatSettings {
+  return current;
+}
+
+/** The newsroom locale the interface formats with in this language. */
+export function displayLocale(language: Language): NewsroomLocale {
+  return language === 'en' ? 'en' : current.locale;
+}
+
+/** The Intl locale tag for this interface language (for callers that build their own Intl formatter). */
 export function localeFor(language: Language): string {
-  return language === 'ar' ? 'ar-u-nu-arab' : 'en-GB';
+  return intlLocale(displayLocale(language));
 }
 
-// Building Intl formatters is costly; the status bar and list format on every render.
-const numberFormats = new Map<Language, Intl.NumberFormat>();
-const timeFormats = new Map<Language, Intl.DateTimeFormat>();
-const dateFormats = new Map<Language, Intl.DateTimeFormat>();
-const relativeFormats = new Map<Language, Intl.RelativeTimeFormat>();
-
-function cached<T>(map: Map<Language, T>, language: Language, make: (locale: string) => T): T {
-  let value = map.get(language);
-  if (!value) {
-    value = make(localeFor(language));
-    map.set(language, value);
-  }
-  return value;
+export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
+  return formatNumberIn(value, displayLocale(language), options);
 }
 
-export function formatNumber(value: number, language: Language): string {
-  return cached(numberFormats, language, (locale) => new Intl.NumberFormat(locale)).format(value);
-}
-
-/** 24-hour clock: '١٠:٣٢' in Arabic, '10:32' in English. */
+/** 24-hour clock: '10:32' (ar-MA), '١٠:٣٢' (ar-EG). */
 export function formatTime(date: Date, language: Language): string {
-  return cached(timeFormats, language, (locale) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).format(date);
+  return formatTimeIn(date, displayLocale(language));
 }
 
-export function formatDate(date: Date, language: Language): string {
-  return cached(dateFormats, language, (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(date);
+/** A calendar date: '15 غشت 2026' (ar-MA), with the Hijri date beside it when Settings say so. */
+export function formatDate(date: Date, language: Language, options: Omit<DateOptions, 'time' | 'hijri'> = {}): string {
+  return formatDateIn(date, displayLocale(language), { ...options, hijri: current.showHijri });
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+/** A date with its time, for deadlines, schedules, revisions and the audit log: '3 دجنبر 2026، 14:00'. */
+export function formatDateTime(date: Date, language: Language, options: Omit<DateOptions, 'time' | 'hijri'> = {}): string {
+  return formatDateIn(date, displayLocale(language), { ...options, time: true, hijri: current.showHijri });
+}
 
-/** 'الآن', 'قبل ٣ دقائق', 'أمس'… for the last week, then a calendar date. */
+/** 'الآن', 'قبل 3 دقائق', 'أمس'… for the last week, then a calendar date. */
 export function formatRelative(date: Date, now: Date, language: Language): string {
-  const elapsed = now.getTime() - date.getTime();
-  const rtf = cached(relativeFormats, language, (locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
-  if (elapsed < MINUTE) return rtf.format(0, 'second');
-  if (elapsed < HOUR) return rtf.format(-Math.floor(elapsed / MINUTE), 'minute');
-  if (elapsed < DAY) return rtf.format(-Math.floor(elapsed / HOUR), 'hour');
-  if (elapsed < 7 * DAY) return rtf.format(-Math.floor(elapsed / DAY), 'day');
-  return formatDate(date, language);
+  return formatRelativeIn(date, now, displayLocale(language), { hijri: current.showHijri });
 }
 
 export function directionOf(language: Language): 'rtl' | 'ltr' {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArticleView } from '../../../shared/ipc/channels/desk';
 import { stripBidiControls } from '../../../shared/text/arabic';
 import { countText, currentLanguage } from '../../i18n';
-import { formatRelative } from '../../i18n/format';
+import { formatDateTime, formatRelative } from '../../i18n/format';
 import { ArticleBadges } from '../desk/ArticleBadges';
 import { activeFilterCount, NO_FILTERS, type DeskFilters } from '../desk/deskFilters';
 import { useDeskChanges } from '../desk/deskChanges';
@@ -121,7 +121,7 @@ export function ArticleList({ selectedId, refreshToken, onOpen, onPrefetch, onCr
                 <span className="article-list__meta">
                   <span className={`status-pill status-pill--${item.status}`} data-testid="article-status" data-status={item.status}>{t(`articleStatus.${item.status}`)}</span>
                   <span data-testid="article-words">{countText(t, 'words.count', item.wordCount, language)}</span>
-                  <time dateTime={item.updatedAt} title={updated.toLocaleString(language === 'ar' ? 'ar-u-nu-arab' : 'en-GB')}>
+                  <time dateTime={item.updatedAt} title={formatDateTime(updated, language)}>
                     {formatRelative(updated, now, language)}
                   </time>
                 </span>

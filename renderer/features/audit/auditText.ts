@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/domain/settings';
 import { WORKFLOW_ACTIONS } from '../../../shared/workflow/stateMachine';
-import { localeFor } from '../../i18n/format';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 
 export interface AuditEntryView {
   actor: string;
@@ -37,17 +37,10 @@ export function statusLabel(t: TFunction, status: string): string {
   return label || status;
 }
 
-const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();
-
-/** Date and time of an entry, through Intl (Arabic-Indic digits in Arabic). */
+/** Date and time of an entry, to the second, in the newsroom locale. */
 export function formatAuditTime(at: string, language: Language): string {
-  let format = dateTimeFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' });
-    dateTimeFormats.set(language, format);
-  }
   const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? at : format.format(date);
+  return Number.isNaN(date.getTime()) ? at : formatDateTime(date, language, { seconds: true });
 }
 
 function text(value: unknown): string {
@@ -77,7 +70,7 @@ export function auditDetailText(t: TFunction, entry: AuditEntryView, language: L
     if (detail.reason === 'idle') parts.push(t(`${d}.reasonIdle`));
     else if (detail.reason === 'manual') parts.push(t(`${d}.reasonManual`));
   } else if (action.endsWith('.failed') && typeof detail.failedAttempts === 'number') {
-    parts.push(t(`${d}.failedAttempts`, { n: new Intl.NumberFormat(localeFor(language)).format(detail.failedAttempts) }));
+    parts.push(t(`${d}.failedAttempts`, { n: formatNumber(detail.failedAttempts, language) }));
   } else if (action.endsWith('.refused') && detail.reason === 'disabled') {
     parts.push(t(`${d}.disabledAccount`));
   } else if (action === 'user.setup' || action === 'user.create') {

@@ -3,12 +3,13 @@ import { ErrorCode } from '../../../shared/errors';
 import { api, ApiError } from '../../api';
 import { ar } from '../../i18n/ar';
 import { en } from '../../i18n/en';
+import { formatNumber } from '../../i18n/format';
 import { readFileBase64 } from './readFileBase64';
 
 const MEGABYTE = 1024 * 1024;
 
 function megabytes(bytes: number, language: Language): string {
-  return new Intl.NumberFormat(language === 'ar' ? 'ar-u-nu-arab' : 'en-GB', { maximumFractionDigits: 1 }).format(bytes / MEGABYTE);
+  return formatNumber(bytes / MEGABYTE, language, { maximumFractionDigits: 1 });
 }
 
 function fill(template: string, values: Record<string, string>): string {

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countText, createI18n } from '../../../../renderer/i18n';
-import { formatNumber, formatRelative, formatTime } from '../../../../renderer/i18n/format';
+import { formatNumber, formatRelative, formatTime, setFormatSettings } from '../../../../renderer/i18n/format';
 
+
+// An Arabic-Indic newsroom locale (the default ar-MA writes Western digits: see tests/unit/shared/text/intl.test.ts).
+beforeAll(() => setFormatSettings({ locale: 'ar-EG', showHijri: false }));
 describe('Arabic and English counts and times', () => {
   const ar = createI18n('ar', false);
   const en = createI18n('en', false);

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WORKFLOW_ACTIONS } from '../../../../../shared/workflow/stateMachine';
 import { AUDIT_ACTION_GROUPS, auditActionLabel, auditActorLabel, auditDetailText, formatAuditTime } from '../../../../../renderer/features/audit/auditText';
 import { dayEndIso, dayStartIso } from '../../../../../renderer/features/audit/auditQuery';
 import { createI18n } from '../../../../../renderer/i18n';
+import { setFormatSettings } from '../../../../../renderer/i18n/format';
 
 const ar = createI18n('ar', false).t;
 const en = createI18n('en', false).t;
@@ -15,6 +16,9 @@ const entry = (action: string, detail: Record<string, unknown> | null = null) =>
   detail,
 });
 
+
+// An Arabic-Indic newsroom locale (the default ar-MA writes Western digits: see tests/unit/shared/text/intl.test.ts).
+beforeAll(() => setFormatSettings({ locale: 'ar-EG', showHijri: false }));
 describe('audit log text', () => {
   it('does name every action offered in the filter in both languages', () => {
     for (const group of AUDIT_ACTION_GROUPS) {

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { passwordProblem } from '../../../../../renderer/features/auth/passwordProblem';
 import { createI18n } from '../../../../../renderer/i18n';
+import { setFormatSettings } from '../../../../../renderer/i18n/format';
 
+
+// An Arabic-Indic newsroom locale (the default ar-MA writes Western digits: see tests/unit/shared/text/intl.test.ts).
+beforeAll(() => setFormatSettings({ locale: 'ar-EG', showHijri: false }));
 describe('passwordProblem', () => {
   const ar = createI18n('ar', false).t;
   const en = createI18n('en', false).t;

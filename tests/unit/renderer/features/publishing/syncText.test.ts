@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { canCancel, canRetry, endpointProblem, errorText, nextProgress, safeRemoteUrl, showProgress, stateText, SYNC_STATES, whenText, type EndpointForm } from '../../../../../renderer/features/publishing/syncText';
 import { testResultText, wpRoleName } from '../../../../../renderer/features/publishing/EndpointsDialog';
 import { syncStateSchema, type SyncState } from '../../../../../shared/ipc/channels/sync';
 import { createI18n } from '../../../../../renderer/i18n';
+import { setFormatSettings } from '../../../../../renderer/i18n/format';
 
 const ar = createI18n('ar', false).t;
 const en = createI18n('en', false).t;
@@ -21,6 +22,9 @@ const form = (patch: Partial<EndpointForm> = {}): EndpointForm => ({
   ...patch,
 });
 
+
+// An Arabic-Indic newsroom locale (the default ar-MA writes Western digits: see tests/unit/shared/text/intl.test.ts).
+beforeAll(() => setFormatSettings({ locale: 'ar-EG', showHijri: false }));
 describe('publishing text', () => {
   it('does name every outbox state in both languages, and offers every state in the filter', () => {
     expect([...SYNC_STATES].sort()).toEqual([...syncStateSchema.options].sort());
