@@ -341,7 +341,7 @@ test.describe('publishing: batches and conflicts', () => {
     await page.getByTestId('open-outbox').click();
     const progress = page.getByTestId('outbox-progress');
     await expect(progress).toBeVisible();
-    await expect(progress).toContainText('أُرسل ٠ من ٨');
+    await expect(progress).toContainText('أُرسل 0 من 8');
     const pass = runEngine(midad);
     await expect(page.getByTestId('outbox-row').filter({ has: page.locator('[data-state="sending"]') }).first()).toBeVisible({ timeout: 10_000 });
     await shot(page, testInfo, 'publishing-outbox-progress-ar');
