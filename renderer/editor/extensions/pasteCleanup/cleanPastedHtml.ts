@@ -44,6 +44,8 @@ const SANITIZE: Config = {
   ALLOWED_TAGS,
   ALLOWED_ATTR,
   ALLOWED_URI_REGEXP: SAFE_URI,
+  // Not URLs: without this DOMPurify tests their values against the URL pattern (checked below instead).
+  ADD_URI_SAFE_ATTR: ['dir', 'data-hash'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
@@ -240,6 +242,24 @@ function hasText(element: Element): boolean {
   return (element.textContent ?? '').replace(/[\s\u00a0\u200b-\u200f\ufeff]+/g, '').length > 0;
 }
 
+const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'ul', 'ol', 'li', 'blockquote', 'div', 'pre', 'figure', 'figcaption', 'hr']);
+
+function isBlock(node: ChildNode): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && BLOCK_TAGS.has((node as Element).localName);
+}
+
+function isBlockContainer(element: Element): boolean {
+  return element.localName === 'div' || element.localName === 'blockquote' || element.localName === 'li' || element.parentElement === null;
+}
+
+function siblingSkippingSpace(node: ChildNode, direction: 'previous' | 'next'): ChildNode | null {
+  let sibling = direction === 'previous' ? node.previousSibling : node.nextSibling;
+  while (sibling && sibling.nodeType === Node.TEXT_NODE && !(sibling.nodeValue ?? '').trim()) {
+    sibling = direction === 'previous' ? sibling.previousSibling : sibling.nextSibling;
+  }
+  return sibling;
+}
+
 function finalPass(root: Element, boilerplate: readonly string[], removed: CleanedPaste['removed']): void {
   // Links whose href the sanitizer refused keep their text, not an empty link.
   for (const link of Array.from(root.querySelectorAll('a'))) {
@@ -247,8 +267,10 @@ function finalPass(root: Element, boilerplate: readonly string[], removed: Clean
     if (!href || !SAFE_URI.test(href.trim()) || href.trim().startsWith('/')) unwrap(link);
   }
   for (const element of Array.from(root.querySelectorAll('[dir]'))) {
-    const dir = element.getAttribute('dir')?.toLowerCase();
-    if (dir !== 'rtl' && dir !== 'ltr' && dir !== 'auto') element.removeAttribute('dir');
+    // Word writes dir=RTL / dir=LTR; the schema knows only lower case.
+    const dir = element.getAttribute('dir')?.trim().toLowerCase();
+    if (dir === 'rtl' || dir === 'ltr' || dir === 'auto') element.setAttribute('dir', dir);
+    else element.removeAttribute('dir');
   }
   for (const image of Array.from(root.querySelectorAll('img'))) {
     const hash = image.getAttribute('data-hash');
@@ -258,7 +280,7 @@ function finalPass(root: Element, boilerplate: readonly string[], removed: Clean
   const entries = prepareBoilerplate(boilerplate);
   // Innermost blocks first, so a boilerplate line inside a <div> goes without its neighbours.
   for (const block of Array.from(root.querySelectorAll(BLOCK_SELECTOR)).reverse()) {
-    if (!block.isConnected) continue;
+    if (!root.contains(block)) continue;
     if (block.querySelector(BLOCK_SELECTOR) || block.querySelector('img')) continue;
     if (!hasText(block)) {
       block.remove();
@@ -270,6 +292,17 @@ function finalPass(root: Element, boilerplate: readonly string[], removed: Clean
     }
   }
   for (const list of Array.from(root.querySelectorAll('ul, ol')).reverse()) if (!list.querySelector('li')) list.remove();
+  // Line breaks between blocks (Google Docs puts <br> between paragraphs) or closing a block
+  // would become empty paragraphs or trailing breaks.
+  for (const br of Array.from(root.querySelectorAll('br'))) {
+    const parent = br.parentElement;
+    if (!parent) continue;
+    const before = siblingSkippingSpace(br, 'previous');
+    const after = siblingSkippingSpace(br, 'next');
+    const betweenBlocks = isBlockContainer(parent) && (!before || isBlock(before)) && (!after || isBlock(after));
+    const closesBlock = !after && /^(?:p|h2|h3|li|figcaption)$/.test(parent.localName) && before !== null;
+    if (betweenBlocks || closesBlock) br.remove();
+  }
   for (const mark of Array.from(root.querySelectorAll('strong, b, em, i, a, code')).reverse()) {
     if (!hasText(mark) && !mark.querySelector('img, br')) mark.remove();
   }
