@@ -1,14 +1,59 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/domain/settings';
+import {
+  localeSchema,
+  type DigitsPolicy,
+  type Language,
+  type NewsroomLocale,
+  type PartialWordMarks,
+  type Settings,
+  type SlugStyle,
+} from '../../../shared/domain/settings';
 import { ApiError } from '../../api';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../auth/SessionContext';
 import { useSettings } from './SettingsContext';
+import './settings.css';
 
 const MEGABYTE = 1024 * 1024;
 
-/** Language, reading speed and the image size limit, in a native modal dialog. */
+/** The switches anyone may set (writing aids and personal choices). */
+type Toggle = 'showHijri' | 'arabicPunctuation' | 'arabicQuotes' | 'autoDirection' | 'pasteCleanup' | 'spellcheck';
+const TOGGLES: readonly Toggle[] = ['arabicPunctuation', 'arabicQuotes', 'autoDirection', 'pasteCleanup', 'spellcheck', 'showHijri'];
+
+/** Newsroom settings (admins only; the core refuses them from anyone else). */
+interface NewsroomForm {
+  locale: NewsroomLocale;
+  digits: DigitsPolicy;
+  slugStyle: SlugStyle;
+  pasteBoilerplate: string;
+  autoBackup: boolean;
+}
+
+function newsroomForm(settings: Settings): NewsroomForm {
+  return {
+    locale: settings.locale,
+    digits: settings.digits,
+    slugStyle: settings.slugStyle,
+    pasteBoilerplate: settings.pasteBoilerplate.join('\n'),
+    autoBackup: settings.autoBackup,
+  };
+}
+
+/** One entry a line: trimmed, blank lines and repeats dropped, within the core's limits. */
+export function boilerplateLines(text: string): string[] {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim().slice(0, 200))
+    .filter((line) => line.length > 0);
+  return [...new Set(lines)].slice(0, 500);
+}
+
+function togglesOf(settings: Settings): Record<Toggle, boolean> {
+  return Object.fromEntries(TOGGLES.map((key) => [key, settings[key]])) as Record<Toggle, boolean>;
+}
+
+/** Language, reading speed, image size limit, writing aids, dates and the newsroom's publishing rules, in a native modal dialog. */
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const { settings, updateSettings } = useSettings();
@@ -21,7 +66,15 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   const isAdmin = useSession()?.user.role === 'admin';
   const [idleLockMinutes, setIdleLockMinutes] = useState(String(settings.idleLockMinutes));
   const [allowSelfApproval, setAllowSelfApproval] = useState(settings.allowSelfApproval);
-  const ids = { language: useId(), wpm: useId(), max: useId(), title: useId(), idle: useId(), idleHelp: useId(), selfApproval: useId(), selfApprovalHelp: useId() };
+  const [toggles, setToggles] = useState(() => togglesOf(settings));
+  const [partialWordMarks, setPartialWordMarks] = useState<PartialWordMarks>(settings.partialWordMarks);
+  const [newsroom, setNewsroom] = useState<NewsroomForm>(() => newsroomForm(settings));
+  const ids = {
+    language: useId(), wpm: useId(), max: useId(), title: useId(), idle: useId(), idleHelp: useId(), selfApproval: useId(), selfApprovalHelp: useId(),
+    partial: useId(), locale: useId(), localeHelp: useId(), digits: useId(), digitsHelp: useId(), slug: useId(), boilerplate: useId(), boilerplateHelp: useId(),
+    newsroomNote: useId(), autoBackup: useId(),
+  };
+  const toggleIds = { arabicPunctuation: useId(), arabicQuotes: useId(), autoDirection: useId(), pasteCleanup: useId(), spellcheck: useId(), showHijri: useId() };
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -32,6 +85,9 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
       setMaxMegabytes(String(Math.round((settings.maxImageBytes / MEGABYTE) * 10) / 10));
       setIdleLockMinutes(String(settings.idleLockMinutes));
       setAllowSelfApproval(settings.allowSelfApproval);
+      setToggles(togglesOf(settings));
+      setPartialWordMarks(settings.partialWordMarks);
+      setNewsroom(newsroomForm(settings));
       setError(null);
       dialog.showModal();
     } else if (!open && dialog.open) {
@@ -44,6 +100,16 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
     const wpm = Math.round(Number(wordsPerMinute));
     const megabytes = Number(maxMegabytes);
     const idle = Math.round(Number(idleLockMinutes));
+    // Newsroom settings go only when an admin changed them (the list is compared by content).
+    const boilerplate = boilerplateLines(newsroom.pasteBoilerplate);
+    const newsroomPatch: Partial<Settings> = {};
+    if (isAdmin) {
+      if (newsroom.locale !== settings.locale) newsroomPatch.locale = newsroom.locale;
+      if (newsroom.digits !== settings.digits) newsroomPatch.digits = newsroom.digits;
+      if (newsroom.slugStyle !== settings.slugStyle) newsroomPatch.slugStyle = newsroom.slugStyle;
+      if (newsroom.autoBackup !== settings.autoBackup) newsroomPatch.autoBackup = newsroom.autoBackup;
+      if (boilerplate.join('\n') !== settings.pasteBoilerplate.join('\n')) newsroomPatch.pasteBoilerplate = boilerplate;
+    }
     try {
       await updateSettings({
         language,
@@ -51,6 +117,9 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
         maxImageBytes: Number.isFinite(megabytes) && megabytes > 0 ? Math.min(200 * MEGABYTE, Math.max(1024, Math.round(megabytes * MEGABYTE))) : settings.maxImageBytes,
         idleLockMinutes: Number.isFinite(idle) && idle > 0 ? Math.min(24 * 60, Math.max(1, idle)) : settings.idleLockMinutes,
         ...(isAdmin && allowSelfApproval !== settings.allowSelfApproval ? { allowSelfApproval } : {}),
+        ...toggles,
+        partialWordMarks,
+        ...newsroomPatch,
       });
       onClose();
     } catch (caught) {
@@ -58,8 +127,20 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
     }
   };
 
+  const check = (key: Toggle) => (
+    <div className="field field--check" key={key}>
+      <label htmlFor={toggleIds[key]}>
+        <input id={toggleIds[key]} type="checkbox" checked={toggles[key]} data-testid={`settings-${key}`} onChange={(event) => setToggles((previous) => ({ ...previous, [key]: event.target.checked }))} />
+        {t(`writing.${key}`)}
+      </label>
+    </div>
+  );
+  const setNewsroomField = <K extends keyof NewsroomForm>(key: K, value: NewsroomForm[K]) => setNewsroom((previous) => ({ ...previous, [key]: value }));
+  const newsroomDisabled = !isAdmin;
+  const newsroomDescribed = newsroomDisabled ? ids.newsroomNote : undefined;
+
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby={ids.title} onClose={onClose} data-testid="settings-dialog">
+    <dialog ref={dialogRef} className="dialog settings-dialog" aria-labelledby={ids.title} onClose={onClose} data-testid="settings-dialog">
       <form onSubmit={submit} className="dialog__form">
         <h2 id={ids.title} className="dialog__title">{t('settings.title')}</h2>
         <div className="field">
@@ -91,6 +172,65 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
             <p id={ids.selfApprovalHelp} className="field__help">{t('accountSettings.allowSelfApprovalHelp')}</p>
           </div>
         )}
+
+        <fieldset className="settings-group" data-testid="settings-writing">
+          <legend>{t('writing.sections.writing')}</legend>
+          <div className="settings-checks">{(['arabicPunctuation', 'arabicQuotes', 'autoDirection', 'pasteCleanup', 'spellcheck'] as const).map(check)}</div>
+          <div className="field">
+            <label htmlFor={ids.partial}>{t('writing.partialWordMarks')}</label>
+            <select id={ids.partial} value={partialWordMarks} data-testid="settings-partialWordMarks" onChange={(event) => setPartialWordMarks(event.target.value as PartialWordMarks)}>
+              <option value="widen">{t('writing.partialWiden')}</option>
+              <option value="warn">{t('writing.partialWarn')}</option>
+              <option value="off">{t('writing.partialOff')}</option>
+            </select>
+          </div>
+        </fieldset>
+
+        <fieldset className="settings-group" data-testid="settings-dates">
+          <legend>{t('writing.sections.datesNumbers')}</legend>
+          {check('showHijri')}
+        </fieldset>
+
+        <fieldset className="settings-group" data-testid="settings-newsroom" aria-describedby={newsroomDescribed}>
+          <legend>{t('writing.sections.newsroom')}</legend>
+          {newsroomDisabled && <p id={ids.newsroomNote} className="settings-group__note" data-testid="settings-newsroom-note">{t('writing.newsroomOnly')}</p>}
+          <div className="field">
+            <label htmlFor={ids.locale}>{t('writing.locale')}</label>
+            <select id={ids.locale} value={newsroom.locale} disabled={newsroomDisabled} aria-describedby={ids.localeHelp} data-testid="settings-locale" onChange={(event) => setNewsroomField('locale', event.target.value as NewsroomLocale)}>
+              {localeSchema.options.map((locale) => (
+                <option key={locale} value={locale}>{t(`writing.localeNames.${locale}`)}</option>
+              ))}
+            </select>
+            <p id={ids.localeHelp} className="field__help">{t('writing.localeHelp')}</p>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.digits}>{t('writing.digits')}</label>
+            <select id={ids.digits} value={newsroom.digits} disabled={newsroomDisabled} aria-describedby={ids.digitsHelp} data-testid="settings-digits" onChange={(event) => setNewsroomField('digits', event.target.value as DigitsPolicy)}>
+              <option value="western">{t('writing.digitsWestern')}</option>
+              <option value="arabic-indic">{t('writing.digitsArabicIndic')}</option>
+            </select>
+            <p id={ids.digitsHelp} className="field__help">{t('writing.digitsHelp')}</p>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.slug}>{t('writing.slugStyle')}</label>
+            <select id={ids.slug} value={newsroom.slugStyle} disabled={newsroomDisabled} data-testid="settings-slugStyle" onChange={(event) => setNewsroomField('slugStyle', event.target.value as SlugStyle)}>
+              <option value="arabic">{t('writing.slugArabic')}</option>
+              <option value="latin">{t('writing.slugLatin')}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.boilerplate}>{t('writing.pasteBoilerplate')}</label>
+            <textarea id={ids.boilerplate} value={newsroom.pasteBoilerplate} disabled={newsroomDisabled} dir="auto" rows={6} aria-describedby={ids.boilerplateHelp} data-testid="settings-pasteBoilerplate" onChange={(event) => setNewsroomField('pasteBoilerplate', event.target.value)} />
+            <p id={ids.boilerplateHelp} className="field__help">{t('writing.pasteBoilerplateHelp')}</p>
+          </div>
+          <div className="field field--check">
+            <label htmlFor={ids.autoBackup}>
+              <input id={ids.autoBackup} type="checkbox" checked={newsroom.autoBackup} disabled={newsroomDisabled} data-testid="settings-autoBackup" onChange={(event) => setNewsroomField('autoBackup', event.target.checked)} />
+              {t('writing.autoBackup')}
+            </label>
+          </div>
+        </fieldset>
+
         {error && <p className="form-error" role="alert">{error}</p>}
         <div className="dialog__actions">
           <button type="submit" className="button button--primary" data-testid="settings-save">{t('settings.save')}</button>
