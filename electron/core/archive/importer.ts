@@ -16,7 +16,7 @@ import type { OutboxService } from '../services/OutboxService';
 import { foreignReaders } from './readers';
 import { checkFileSize, detectFormat, forEachLineSync, isZip } from './formats';
 import { parseRecordLine } from './recordSchema';
-import type { ArchiveArticleRecord, ImportCandidate, PersonRef } from './types';
+import type { ArchiveArticleRecord, ForeignReader, ImportCandidate, PersonRef } from './types';
 import { reportError, verifyArchive } from './verify';
 import { forEachLine } from './zipReader';
 import { drained } from './zipWriter';
@@ -37,6 +37,8 @@ export interface ImporterDependencies {
   maxImageBytes: () => number;
   /** Fetches images referenced by URL (WXR); the global fetch by default. */
   fetch?: typeof fetch;
+  /** The foreign readers (tests pass their own). */
+  readers?: Record<'jsonl' | 'wxr', ForeignReader>;
 }
 
 type Item = ImportReport['items'][number];
@@ -137,6 +139,16 @@ export class ArchiveImporter {
     }
   }
 
+  /** Runs the writes in one transaction; a failure at commit (a reference to something missing) is named too. */
+  private inTransaction(name: string, work: () => void): void {
+    try {
+      this.db.transaction(work)();
+    } catch (error) {
+      if (error instanceof MidadError || !/FOREIGN KEY/i.test((error as Error).message)) throw error;
+      throw failedAt(name, new Error(`the file refers to something it does not contain (${(error as Error).message}).`));
+    }
+  }
+
   // ---------------------------------------------------------------- Midad archives
 
   private planAction(id: string, policy: IdPolicy): Item['action'] {
@@ -208,7 +220,7 @@ export class ArchiveImporter {
     }
     const now = this.now();
     const state = new MidadWriteState(this.db, now, warnings);
-    this.db.transaction(() => {
+    this.inTransaction(name, () => {
       this.db.pragma('defer_foreign_keys = ON');
       let index = 0;
       forEachLineSync(linesFile, (line, number) => {
@@ -232,7 +244,7 @@ export class ArchiveImporter {
         action: 'archive.import',
         detail: { format: 'midad', file: name, policy: options.idPolicy, ...counts, accountsCreated: state.accountsCreated.length, endpointsCreated: state.endpointsCreated.length },
       });
-    })();
+    });
     return { format: 'midad', dryRun: false, items, counts, warnings };
   }
 
@@ -280,8 +292,10 @@ export class ArchiveImporter {
     const pending = new Map<string, { mime: string; size: number; name: string }>();
     const spoolFile = join(work, 'candidates.jsonl');
     const spool = createWriteStream(spoolFile);
+    let spoolError: Error | null = null;
+    spool.on('error', (error) => (spoolError ??= error));
     try {
-      const reader = foreignReaders[format];
+      const reader = (this.deps.readers ?? foreignReaders)[format];
       const candidates = reader(file, {
         dryRun: options.dryRun,
         storeMedia: (bytes, mediaName) => (options.dryRun ? null : this.storeMediaFile(bytes, mediaName, pending)),
@@ -309,11 +323,12 @@ export class ArchiveImporter {
       throw invalid(`${name} could not be read: ${(error as Error).message}. Nothing was imported.`, `تعذّرت قراءة ${name}: ${(error as Error).message}. لم يُستورد شيء.`);
     }
     await endStream(spool);
+    if (spoolError) throw spoolError;
     const counts = { created: items.length, overwritten: 0, skipped: 0, media: 0 };
     if (options.dryRun) return { format, dryRun: true, items, counts, warnings };
 
     const now = this.now();
-    this.db.transaction(() => {
+    this.inTransaction(name, () => {
       const insertMedia = this.db.prepare('INSERT OR IGNORE INTO media (hash, mime, size, name, created_at) VALUES (?, ?, ?, ?, ?)');
       for (const [hash, media] of pending) counts.media += insertMedia.run(hash, media.mime, media.size, media.name, now).changes;
       let index = 0;
@@ -329,7 +344,7 @@ export class ArchiveImporter {
         }
       });
       appendAudit(this.db, now, { actor: ctx.actor, action: 'archive.import', detail: { format, file: name, ...counts } });
-    })();
+    });
     return { format, dryRun: false, items, counts, warnings };
   }
 

@@ -30,6 +30,7 @@ interface StageMeta {
 
 interface RunningJob {
   job: ExportJob;
+  destination: string;
   cancel: boolean;
   startedMs: number;
   promise: Promise<ExportResult | null>;
@@ -88,11 +89,11 @@ export class ArchiveService {
 
   startExport(ctx: CallContext, options: StartExportOptions): ExportJob {
     const createdAt = this.now();
-    const destination = options.destination ?? join(this.exportsDir, `midad-${stamp(createdAt)}.zip`);
+    const destination = options.destination ?? this.defaultDestination(createdAt);
     const id = randomUUID();
     const job: ExportJob = { id, state: 'running', done: 0, total: 0, bytesWritten: 0, etaSeconds: null, startedAt: createdAt, file: null, error: null };
     const settings = this.deps.settings.get();
-    const running: RunningJob = { job, cancel: false, startedMs: Date.now(), promise: Promise.resolve(null) };
+    const running: RunningJob = { job, destination, cancel: false, startedMs: Date.now(), promise: Promise.resolve(null) };
     this.jobs.set(id, running);
     running.promise = exportArchive({
       db: this.db,
@@ -141,6 +142,15 @@ export class ArchiveService {
       },
     );
     return { ...job };
+  }
+
+  /** `<dataDir>/exports/midad-<time>.zip`, with `-2`, `-3`… when two exports start in the same second. */
+  private defaultDestination(createdAt: string): string {
+    const base = join(this.exportsDir, `midad-${stamp(createdAt)}`);
+    const taken = (file: string) => existsSync(file) || [...this.jobs.values()].some((job) => job.destination === file && job.job.state === 'running');
+    let file = `${base}.zip`;
+    for (let index = 2; taken(file); index += 1) file = `${base}-${index}.zip`;
+    return file;
   }
 
   private running(jobId: string): RunningJob {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Article } from '../../../../../shared/domain/article';
 import type { DocNode } from '../../../../../shared/editor/docSchema';
-import { cliContext } from '../../../../../electron/core/CallContext';
+import { cliContext, type CallContext } from '../../../../../electron/core/CallContext';
+import type { ExportJob } from '../../../../../shared/ipc/channels/archive';
+import { ZipReader } from '../../../../../electron/core/archive/zipReader';
 import type { Core } from '../../../../../electron/core/Core';
 import { arabicArticleDoc } from '../../../../fixtures/arabicArticle';
 import { signInAs, tempCore } from '../../../../support/tempCore';
@@ -128,4 +130,21 @@ export async function buildNewsroom(options: { generated?: number; words?: numbe
 export function emptyCore() {
   const made = tempCore(new Date('2026-12-01T09:00:00Z'));
   return { ...made, ctx: cliContext('test') };
+}
+
+/** Exports every article (with revisions by default) and waits for the job; throws unless it finished. */
+export async function exportAll(core: Core, ctx: CallContext, destination?: string, includeRevisions = true): Promise<ExportJob> {
+  const started = core.open.archive.startExport(ctx, { filters: { dateField: 'created' }, includeRevisions, destination });
+  const job = await core.open.archive.waitForExport(started.id);
+  if (job.state !== 'done') throw new Error(`export ${job.state}: ${job.error?.message}`);
+  return job;
+}
+
+export async function readEntry(file: string, name: string): Promise<string> {
+  const zip = await ZipReader.open(file);
+  try {
+    return (await zip.read(name, 1024 * 1024 * 1024)).toString('utf8');
+  } finally {
+    zip.close();
+  }
 }

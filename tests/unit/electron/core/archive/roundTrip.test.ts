@@ -1,33 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExportJob } from '../../../../../shared/ipc/channels/archive';
 import type { Core } from '../../../../../electron/core/Core';
-import type { CallContext } from '../../../../../electron/core/CallContext';
-import { ZipReader } from '../../../../../electron/core/archive/zipReader';
 import type { ArchiveArticleRecord } from '../../../../../electron/core/archive/types';
-import { buildNewsroom, emptyCore } from './newsroomFixture';
+import { buildNewsroom, emptyCore, exportAll, readEntry } from './newsroomFixture';
 
 const cores: Core[] = [];
 afterEach(() => {
   for (const core of cores.splice(0)) core.close();
 });
-
-export async function exportAll(core: Core, ctx: CallContext, destination?: string, includeRevisions = true): Promise<ExportJob> {
-  const started = core.open.archive.startExport(ctx, { filters: { dateField: 'created' }, includeRevisions, destination });
-  const job = await core.open.archive.waitForExport(started.id);
-  if (job.state !== 'done') throw new Error(`export ${job.state}: ${job.error?.message}`);
-  return job;
-}
-
-export async function readEntry(file: string, name: string): Promise<string> {
-  const zip = await ZipReader.open(file);
-  try {
-    return (await zip.read(name, 1024 * 1024 * 1024)).toString('utf8');
-  } finally {
-    zip.close();
-  }
-}
 
 describe('Midad archive round trip', () => {
   it('export → import into an empty database → export gives the same articles.jsonl', async () => {

@@ -21,7 +21,6 @@ export function tempFile(name: string, content: string | Buffer): string {
   return file;
 }
 
-export const RED = solidPng(8, 8, [200, 30, 30]);
 export const BLUE = solidPng(8, 8, [30, 30, 200]);
 export const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
