@@ -170,7 +170,12 @@ export async function* readWxr(file: string, options: ForeignReaderOptions): Asy
       }
     }
   } catch (error) {
-    if (error instanceof XmlScanError) throw brokenXml(name, error.line, error.item, error.message, error.messageAr);
+    if (error instanceof XmlScanError) {
+      throw new MidadError(ErrorCode.ARCHIVE_INVALID, `"${name}": ${error.message}`, `«${name}»: ${error.messageAr}`, {
+        ...(error.item === null ? {} : { position: error.item }),
+        line: error.line,
+      });
+    }
     throw error;
   }
   validate(name, first.outside, 1, null);
