@@ -6,6 +6,7 @@ import { archiveApi, type StagedFile } from '../../api/archive';
 import { currentLanguage } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { statusLabel } from '../audit/auditText';
+import { notifyDeskChanged } from '../desk/deskChanges';
 import { FileUpload } from './FileUpload';
 import { localizedText } from './archiveText';
 
@@ -28,6 +29,8 @@ export function ImportPanel() {
     setError(null);
     try {
       setReport(await archiveApi.import({ stageId: staged.stageId, dryRun, idPolicy: policy, ...(staged.format ? { format: staged.format } : {}) }));
+      // The sidebar's lists and counts show the imported articles at once.
+      if (!dryRun) notifyDeskChanged();
     } catch (caught) {
       setError(ApiError.from(caught));
       setReport(null);

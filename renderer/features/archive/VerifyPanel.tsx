@@ -69,7 +69,11 @@ export function VerifyPanel() {
             {Object.keys(report.counts).length > 0 && (
               <>
                 <dt>{t('archive.verify.counts')}</dt>
-                <dd>{Object.entries(report.counts).map(([key, value]) => `${key}: ${formatNumber(value, language)}`).join('، ')}</dd>
+                <dd data-testid="verify-counts">
+                  {Object.entries(report.counts)
+                    .map(([key, value]) => `${t(`archive.verify.countNames.${key}`, { defaultValue: key })}: ${formatNumber(value, language)}`)
+                    .join(language === 'ar' ? '، ' : ', ')}
+                </dd>
               </>
             )}
           </dl>

@@ -3,7 +3,7 @@ import type { Language } from '../../../shared/domain/settings';
 import { countText } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 
-/** '٣٫٢ م.بايت' / '3.2 MB': binary units, one decimal above a kilobyte. */
+/** '3.2 م.بايت' / '3.2 MB' (digits of the newsroom locale): binary units, one decimal above a kilobyte. */
 export function formatBytes(t: TFunction, bytes: number, language: Language): string {
   if (bytes >= 1024 ** 3) return t('archive.bytes.gb', { n: formatOne(bytes / 1024 ** 3, language) });
   if (bytes >= 1024 ** 2) return t('archive.bytes.mb', { n: formatOne(bytes / 1024 ** 2, language) });
@@ -12,7 +12,7 @@ export function formatBytes(t: TFunction, bytes: number, language: Language): st
 }
 
 function formatOne(value: number, language: Language): string {
-  return new Intl.NumberFormat(language === 'ar' ? 'ar-u-nu-arab' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+  return formatNumber(value, language, { maximumFractionDigits: 1 });
 }
 
 /** 'بقيت ٣ دقائق تقريبًا' / 'About 40 seconds left'; null while the core cannot estimate yet. */

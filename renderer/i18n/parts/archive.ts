@@ -76,6 +76,7 @@ export const archiveAr = {
     where: 'الموضع',
     problem: 'المشكلة',
     whole: 'الأرشيف كله',
+    countNames: { articles: 'مقالات', media: 'صور', revisions: 'مراجعات', comments: 'تعليقات', files: 'ملفات', audit: 'سجل التدقيق' },
   },
   import: {
     intro: 'يستورد أرشيف مداد (ZIP أو articles.jsonl) أو ملف JSON Lines من نظام آخر أو ملف تصدير WordPress (WXR). ابدأ دائمًا بتجربة لا تغيّر شيئًا؛ الاستيراد يجري في معاملات: ملف يفشل في منتصفه لا يترك أثرًا.',
@@ -109,7 +110,7 @@ export const archiveAr = {
     intro: 'نسخ من قاعدة البيانات في مجلد «backups» داخل مجلد البيانات: يومية (يُحتفظ بسبع) وأسبوعية (أربع) ويدوية وقبل كل ترقية وقبل كل استعادة.',
     now: 'انسخ الآن',
     working: 'يجري النسخ…',
-    created: 'أُنشئت النسخة {{name}}.',
+    created: 'أُنشئت النسخة \u2068{{name}}\u2069.',
     kind: 'النوع',
     when: 'التاريخ',
     size: 'الحجم',
@@ -205,6 +206,7 @@ export const archiveEn: typeof archiveAr = {
     where: 'Where',
     problem: 'Problem',
     whole: 'The whole archive',
+    countNames: { articles: 'articles', media: 'images', revisions: 'revisions', comments: 'comments', files: 'files', audit: 'audit entries' },
   },
   import: {
     intro: 'Imports a Midad archive (ZIP or articles.jsonl), a JSON Lines file from another system, or a WordPress export (WXR). Always start with a dry run, which changes nothing; an import runs in transactions, so a file that fails halfway leaves no trace.',
@@ -238,7 +240,7 @@ export const archiveEn: typeof archiveAr = {
     intro: 'Copies of the database in the backups folder of the data directory: daily (seven kept), weekly (four), manual, before every upgrade and before every restore.',
     now: 'Back up now',
     working: 'Backing up…',
-    created: 'Backup {{name}} made.',
+    created: 'Backup \u2068{{name}}\u2069 made.',
     kind: 'Kind',
     when: 'Date',
     size: 'Size',
