@@ -1,0 +1,194 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignReaders } from '../../electron/core/archive/readers/index';
+import type { ImportCandidate } from '../../electron/core/archive/types';
+import type { Core } from '../../electron/core/Core';
+import { docToHtml } from '../../shared/editor/docToHtml';
+import { findDocProblem } from '../../shared/editor/docSchema';
+import { tempCoreSignedIn, tempDir } from '../support/tempCore';
+import { solidPng } from './png';
+import { basicAuth, findWordPress, wpRest, type WordPressEnv } from './wordpressEnv';
+
+/**
+ * WXR import of an export a real WordPress produced: Arabic posts made over REST (a category,
+ * tags, a featured image, an inline image, every status), exported with WordPress's own
+ * export_wp() run in PHP against the scripts/wordpress.sh site, then read with Midad's WXR
+ * reader and imported into a fresh core.
+ */
+
+const found = await findWordPress();
+const env = found.env as WordPressEnv;
+const run = Date.now().toString(36);
+const COVER = solidPng(64, 40, [180, 120, 20]);
+const INLINE = solidPng(32, 32, [20, 110, 190]);
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+interface WpMedia { id: number; source_url: string }
+interface WpTerm { id: number }
+
+async function upload(bytes: Buffer, name: string, alt: string): Promise<WpMedia> {
+  const response = await fetch(`${env.url}/wp-json/wp/v2/media`, {
+    method: 'POST',
+    headers: { authorization: basicAuth(env, 'editor'), 'content-type': 'image/png', 'content-disposition': `attachment; filename="${name}"` },
+    body: bytes,
+    signal: AbortSignal.timeout(30_000),
+  });
+  expect(response.status).toBe(201);
+  const media = (await response.json()) as WpMedia;
+  await wpRest(env, 'editor', 'POST', `/media/${media.id}`, { alt_text: alt });
+  return media;
+}
+
+/** A term by name, created when missing (another run may have made it). */
+async function term(kind: 'categories' | 'tags', name: string): Promise<number> {
+  const made = await wpRest<WpTerm & { code?: string; data?: { term_id: number } }>(env, 'editor', 'POST', `/${kind}`, { name });
+  if (made.status === 201) return made.json.id;
+  if (made.json.code === 'term_exists' && made.json.data) return made.json.data.term_id;
+  throw new Error(`cannot create ${kind} ${name}: HTTP ${made.status}`);
+}
+
+/** WordPress's own exporter (Tools → Export → All content), run in PHP against the test site. */
+function exportWordPress(file: string): void {
+  const host = new URL(env.url).host;
+  const port = new URL(env.url).port;
+  const code = [
+    `$_SERVER['WORDPRESS_CONFIG'] = 'midad-${port}';`,
+    `$_SERVER['HTTP_HOST'] = '${host}';`,
+    "$_SERVER['REQUEST_URI'] = '/'; $_SERVER['REQUEST_METHOD'] = 'GET';",
+    "define('WP_USE_THEMES', false);",
+    "require '/usr/share/wordpress/wp-load.php';",
+    "require_once ABSPATH . 'wp-admin/includes/export.php';",
+    "export_wp(['content' => 'all']);",
+  ].join(' ');
+  const xml = execFileSync('php', ['-d', 'opcache.enable_cli=0', '-d', 'display_errors=stderr', '-r', code], { maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+  writeFileSync(file, xml);
+}
+
+if (found.reason) {
+  console.log(`SKIPPED (WXR import of a real WordPress export): ${found.reason}`);
+  describe.skip('WXR import of a real WordPress export', () => {
+    it('does nothing when WordPress is not running', () => undefined);
+  });
+} else {
+  describe('WXR import of a real WordPress export', () => {
+    const made: { posts: number[]; media: number[] } = { posts: [], media: [] };
+    const titles = {
+      published: `الميناء يستقبل أول سفينة بعد التوسعة ${run}`,
+      draft: `مسودة جدول مباريات البطولة ${run}`,
+      pending: `قراءة في ميزانية الجماعة ${run}`,
+      future: `افتتاح المحطة الطرقية الجديدة ${run}`,
+      private: `ملاحظات داخلية للتحرير ${run}`,
+    };
+    const dir = tempDir('midad-wxr-');
+    const file = join(dir, 'wordpress-export.xml');
+    let cover: WpMedia;
+    let inline: WpMedia;
+    const cores: Core[] = [];
+
+    beforeAll(async () => {
+      cover = await upload(COVER, `cover-${run}.png`, 'صورة الغلاف');
+      inline = await upload(INLINE, `chart-${run}.png`, 'رسم بياني للحركة');
+      made.media.push(cover.id, inline.id);
+      const economy = await term('categories', 'اقتصاد');
+      const port = await term('tags', 'ميناء');
+      const transport = await term('tags', 'نقل');
+      const content = [
+        '<!-- wp:paragraph -->',
+        '<p>استقبل <strong>الميناء</strong> صباح الخميس أول سفينة حاويات منذ انتهاء أشغال التوسعة.</p>',
+        '<!-- /wp:paragraph -->',
+        '',
+        `<!-- wp:image {"id":${inline.id}} -->`,
+        `<figure class="wp-block-image"><img src="${inline.source_url}" alt="رسم بياني للحركة" class="wp-image-${inline.id}"/><figcaption>حركة الحاويات خلال السنة</figcaption></figure>`,
+        '<!-- /wp:image -->',
+      ].join('\n');
+      const create = async (body: Record<string, unknown>) => {
+        const response = await wpRest<{ id: number }>(env, 'editor', 'POST', '/posts', body);
+        expect(response.status, JSON.stringify(response.json)).toBe(201);
+        made.posts.push(response.json.id);
+      };
+      await create({ title: titles.published, content, excerpt: 'أول سفينة بعد التوسعة.', status: 'publish', categories: [economy], tags: [port, transport], featured_media: cover.id, date_gmt: '2026-08-13T09:30:00' });
+      await create({ title: titles.draft, content: '<p>تنطلق البطولة يوم السبت.</p>', status: 'draft' });
+      await create({ title: titles.pending, content: '<p>ثلث الاعتمادات للنقل الحضري.</p>', status: 'pending', categories: [economy] });
+      await create({ title: titles.future, content: '<p>تفتتح المحطة أبوابها مطلع الشهر.</p>', status: 'future', date_gmt: '2031-03-01T09:00:00' });
+      await create({ title: titles.private, content: '<p>للاستعمال الداخلي.</p>', status: 'private' });
+      exportWordPress(file);
+    });
+
+    afterAll(async () => {
+      for (const core of cores) core.close();
+      for (const id of made.posts) await wpRest(env, 'editor', 'DELETE', `/posts/${id}?force=true`);
+      for (const id of made.media) await wpRest(env, 'editor', 'DELETE', `/media/${id}?force=true`);
+    });
+
+    it('reads the export WordPress wrote: titles, statuses, section, tags, author, dates, images fetched', async () => {
+      const stored = new Map<string, Buffer>();
+      const fetched: string[] = [];
+      const warnings: string[] = [];
+      const candidates: ImportCandidate[] = [];
+      for await (const candidate of foreignReaders.wxr(file, {
+        dryRun: false,
+        storeMedia: (bytes) => {
+          const hash = sha(bytes);
+          stored.set(hash, bytes);
+          return hash;
+        },
+        fetchMedia: async (url) => {
+          fetched.push(url);
+          const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
+          return response.ok ? { bytes: Buffer.from(await response.arrayBuffer()), name: url.split('/').pop()! } : null;
+        },
+        warn: (position, message) => warnings.push(`${position}: ${message}`),
+      })) {
+        candidates.push(candidate);
+      }
+      const mine = (title: string) => candidates.find((candidate) => candidate.title === title)!;
+      for (const title of Object.values(titles)) expect(mine(title), title).toBeDefined();
+
+      const published = mine(titles.published);
+      expect(published).toMatchObject({
+        status: 'published',
+        section: 'اقتصاد',
+        authorName: 'Editor',
+        excerpt: 'أول سفينة بعد التوسعة.',
+        createdAt: '2026-08-13T09:30:00.000Z',
+        publishedAt: '2026-08-13T09:30:00.000Z',
+        featuredMedia: sha(COVER),
+      });
+      expect(published.tags.sort()).toEqual(['ميناء', 'نقل'].sort());
+      expect(published.source).toMatch(new RegExp(`^${env.url}/`));
+      expect(findDocProblem(published.body)).toBeNull();
+      expect(docToHtml(published.body, { mediaUrl: (hash) => hash })).toContain(`<figure><img src="${sha(INLINE)}" alt="رسم بياني للحركة"><figcaption>حركة الحاويات خلال السنة</figcaption></figure>`);
+      expect(stored.get(sha(COVER))).toEqual(COVER);
+      expect(stored.get(sha(INLINE))).toEqual(INLINE);
+      expect(fetched).toEqual(expect.arrayContaining([cover.source_url, inline.source_url]));
+
+      expect(mine(titles.draft).status).toBe('draft');
+      expect(mine(titles.pending)).toMatchObject({ status: 'submitted', section: 'اقتصاد' });
+      expect(mine(titles.future)).toMatchObject({ status: 'approved', publishedAt: '2031-03-01T09:00:00.000Z' });
+      expect(mine(titles.private).status).toBe('draft');
+      const privatePosition = mine(titles.private).position;
+      expect(warnings.some((warning) => warning.startsWith(`${privatePosition}: `) && warning.includes('private'))).toBe(true);
+    });
+
+    it('imports it into an empty Midad: articles with their status, section, tags, byline and images', async () => {
+      const target = await tempCoreSignedIn();
+      cores.push(target.core);
+      const dry = await target.core.open.archive.importFile(target.ctx, file, { dryRun: true, idPolicy: 'new' });
+      expect(dry.format).toBe('wxr');
+      expect(dry.counts.media).toBe(0);
+      const report = await target.core.open.archive.importFile(target.ctx, file, { dryRun: false, idPolicy: 'new' });
+      expect(report.format).toBe('wxr');
+      expect(report.counts.media).toBeGreaterThanOrEqual(2);
+      const item = (title: string) => report.items.find((entry) => entry.title === title)!;
+      const published = target.core.open.articles.get(target.ctx, item(titles.published).id!);
+      expect(published).toMatchObject({ status: 'published', section: 'اقتصاد', byline: 'Editor', featuredMedia: sha(COVER) });
+      expect([...published.tags].sort()).toEqual(['ميناء', 'نقل'].sort());
+      expect(target.core.open.media.read(sha(INLINE))).not.toBeNull();
+      expect(target.core.open.articles.get(target.ctx, item(titles.future).id!).status).toBe('approved');
+      expect(target.core.open.articles.get(target.ctx, item(titles.pending).id!).status).toBe('submitted');
+    });
+  });
+}
