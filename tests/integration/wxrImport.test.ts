@@ -33,7 +33,7 @@ async function upload(bytes: Buffer, name: string, alt: string): Promise<WpMedia
   const response = await fetch(`${env.url}/wp-json/wp/v2/media`, {
     method: 'POST',
     headers: { authorization: basicAuth(env, 'editor'), 'content-type': 'image/png', 'content-disposition': `attachment; filename="${name}"` },
-    body: bytes,
+    body: new Uint8Array(bytes),
     signal: AbortSignal.timeout(30_000),
   });
   expect(response.status).toBe(201);

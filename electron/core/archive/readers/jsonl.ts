@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { z } from 'zod';
 import type { ForeignReaderOptions, ImportCandidate } from '../types';
 import { invalidAt, RemoteImages, textToDoc, toUtcIso } from './common';
@@ -70,6 +71,9 @@ function describeIssue(issue: z.core.$ZodIssue, value: Record<string, unknown>):
 }
 
 export async function* readJsonl(file: string, options: ForeignReaderOptions): AsyncGenerator<ImportCandidate> {
+  const name = basename(file);
+  const at = (line: number) => `Line ${line} of "${name}"`;
+  const atAr = (line: number) => `السطر ${line} من «${name}»`;
   const images = new RemoteImages(options);
   const warnedKeys = new Set<string>();
   const lines = readLines(file);
@@ -79,7 +83,7 @@ export async function* readJsonl(file: string, options: ForeignReaderOptions): A
       next = await lines.next();
     } catch (error) {
       if (error instanceof LineTooLongError) {
-        throw invalidAt(error.line, `Line ${error.line} is longer than ${MAX_LINE_BYTES / (1024 * 1024)} MB: is this a JSON Lines file (one article per line)?`, `السطر ${error.line} أطول من ${MAX_LINE_BYTES / (1024 * 1024)} ميغابايت: هل هذا ملف JSON Lines (مقال في كل سطر)؟`);
+        throw invalidAt(error.line, `${at(error.line)} is longer than ${MAX_LINE_BYTES / (1024 * 1024)} MB: is this a JSON Lines file (one article per line)?`, `${atAr(error.line)} أطول من ${MAX_LINE_BYTES / (1024 * 1024)} ميغابايت: هل هذا ملف JSON Lines (مقال في كل سطر)؟`);
       }
       throw error;
     }
@@ -92,20 +96,20 @@ export async function* readJsonl(file: string, options: ForeignReaderOptions): A
       value = JSON.parse(line);
     } catch (error) {
       const reason = (error as Error).message;
-      throw invalidAt(number, `Line ${number} is not valid JSON (${reason}).`, `السطر ${number} ليس JSON صالحًا (${reason}).`);
+      throw invalidAt(number, `${at(number)} is not valid JSON (${reason}).`, `${atAr(number)} ليس JSON صالحًا (${reason}).`);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw invalidAt(number, `Line ${number} is not a JSON object: each line is one article, like {"title": …, "body_html": …}.`, `السطر ${number} ليس كائن JSON: كل سطر مقال واحد، مثل {"title": …, "body_html": …}.`);
+      throw invalidAt(number, `${at(number)} is not a JSON object: each line is one article, like {"title": …, "body_html": …}.`, `${atAr(number)} ليس كائن JSON: كل سطر مقال واحد، مثل {"title": …, "body_html": …}.`);
     }
     const parsed = jsonlArticleSchema.safeParse(value);
     if (!parsed.success) {
       const issue = describeIssue(parsed.error.issues[0]!, value as Record<string, unknown>);
-      throw invalidAt(number, `Line ${number}: ${issue.en}.`, `السطر ${number}: ${issue.ar}.`, { field: parsed.error.issues[0]!.path.join('.') });
+      throw invalidAt(number, `${at(number)}: ${issue.en}.`, `${atAr(number)}: ${issue.ar}.`, { field: parsed.error.issues[0]!.path.join('.') });
     }
     for (const key of Object.keys(value)) {
       if (KNOWN_KEYS.has(key) || warnedKeys.has(key)) continue;
       warnedKeys.add(key);
-      options.warn(number, `Line ${number}: the field "${key}" is not part of the format and was ignored (and on every later line).`, `السطر ${number}: الحقل «${key}» ليس من الصيغة فتُجوهل (وفي كل سطر بعده).`);
+      options.warn(number, `${at(number)}: the field "${key}" is not part of the format and was ignored (and on every later line).`, `${atAr(number)}: الحقل «${key}» ليس من الصيغة فتُجوهل (وفي كل سطر بعده).`);
     }
     yield await candidate(parsed.data, number, images);
   }

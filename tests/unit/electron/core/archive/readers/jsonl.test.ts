@@ -72,20 +72,20 @@ describe('JSON Lines migration reader', () => {
     const file = tempFile('m.jsonl', [line(FLOODS), '', '{"title": "خبر", "body_text": "نص"', line(FLOODS)].join('\n'));
     const error = await readError(read, file);
     expect(error.code).toBe(ErrorCode.ARCHIVE_INVALID);
-    expect(error.message).toMatch(/^Line 3 is not valid JSON/);
-    expect(error.messageAr).toMatch(/^السطر 3 ليس JSON صالحًا/);
+    expect(error.message).toMatch(/^Line 3 of "m\.jsonl" is not valid JSON/);
+    expect(error.messageAr).toMatch(/^السطر 3 من «m\.jsonl» ليس JSON صالحًا/);
     expect(error.detail).toMatchObject({ position: 3 });
   });
 
   it('explains what is wrong with a line: missing title, no body, bad status, bad date, not an object', async () => {
     const cases: [unknown, RegExp, RegExp][] = [
-      [{ body_text: 'نص' }, /^Line 1: "title" is missing\.$/, /^السطر 1: الحقل «title» مفقود\.$/],
+      [{ body_text: 'نص' }, /^Line 1 of "m\.jsonl": "title" is missing\.$/, /^السطر 1 من «m\.jsonl»: الحقل «title» مفقود\.$/],
       [{ title: '   ', body_text: 'نص' }, /"title" must not be empty/, /«title» يجب ألا يكون فارغًا/],
       [{ title: 'خبر' }, /needs "body_html" or "body_text"/, /يحتاج إلى «body_html» أو «body_text»/],
       [{ title: 'خبر', body_text: 'نص', status: 'live' }, /"status" must be one of draft, submitted, approved, published/, /«status» يجب أن يكون إحدى القيم/],
       [{ title: 'خبر', body_text: 'نص', published_at: '9 فبراير 2026' }, /"published_at" is not an ISO 8601 date/, /«published_at» ليس تاريخًا بصيغة ISO 8601/],
       [{ title: 'خبر', body_text: 'نص', tags: 'أمطار' }, /"tags" must be an array/, /«tags»/],
-      [['خبر'], /^Line 1 is not a JSON object/, /^السطر 1 ليس كائن JSON/],
+      [['خبر'], /^Line 1 of "m\.jsonl" is not a JSON object/, /^السطر 1 من «m\.jsonl» ليس كائن JSON/],
     ];
     for (const [value, en, ar] of cases) {
       const error = await readError(read, tempFile('m.jsonl', line(value)));
