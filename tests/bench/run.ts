@@ -17,6 +17,7 @@ import { benchAutosave } from './autosave';
 import { benchQueueList } from './queueList';
 import { benchDiff } from './diff';
 import { benchSyncWordpress } from './syncWordpress';
+import { benchArchive } from './archive';
 import { BarePage } from './browser/barePage';
 import { ROOT, buildBenchBundles } from './browser/bundles';
 import { TypingTarget, typeInterleaved, type TypingRun } from './browser/typing';
@@ -277,7 +278,10 @@ async function main(): Promise<void> {
   const syncWordpress = await benchSyncWordpress({ articles: 200, concurrency: 4 });
   if (syncWordpress.value === null) console.log(`sync.wordpress.200 ${syncWordpress.note}`);
 
-  const results: BenchResult[] = [autosave, queue, diff, syncWordpress];
+  console.log('archive: export of generated articles to the full archive vs a plain jsonl stream, peak RSS, import…');
+  const archive = await benchArchive();
+
+  const results: BenchResult[] = [autosave, queue, diff, syncWordpress, ...archive];
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
   console.log(`machine: ${cpus().length} cores, load average ${load} (other work on the machine skews the p95 figures)`);
   const chromiumProblem = chromiumMissingReason();
