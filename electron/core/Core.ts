@@ -160,6 +160,7 @@ export class Core {
       clock,
       revisionIntervalMinutes: () => settings.get().revisionIntervalMinutes,
       allowSelfApproval: () => settings.get().allowSelfApproval,
+      slugStyle: () => settings.get().slugStyle,
     });
     const comments = new CommentService(db, clock);
     const media = new MediaService(db, options.dataDir, { clock, maxImageBytes: () => settings.get().maxImageBytes });

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Article, ArticlePatch, ArticleStatus, SaveReason } from '../../../shared/domain/article';
+import type { SlugStyle } from '../../../shared/domain/settings';
 import { emptyDoc, type DocNode } from '../../../shared/editor/docSchema';
 import { docMediaHashes, docToText } from '../../../shared/editor/docToText';
-import { cleanSingleLine, cleanSlug, countCharacters, countWords, stripBidiControls } from '../../../shared/text/arabic';
+import { cleanSingleLine, countCharacters, countWords, stripBidiControls } from '../../../shared/text/arabic';
+import { cleanTypedSlug, isAutomaticSlug, slugFromTitle, uniqueSlug } from '../../../shared/text/slug';
 import { ErrorCode, MidadError } from '../../../shared/errors';
 import {
   insertArticleRow,
@@ -28,6 +30,8 @@ export interface ArticleServiceOptions {
   allowSelfApproval: () => boolean;
   /** Minutes of continuous editing between two autosave snapshots. */
   revisionIntervalMinutes: () => number;
+  /** How slugs are made from titles (docs/slugs.md); Arabic when not given. */
+  slugStyle?: () => SlugStyle;
 }
 
 export interface SaveResult {
@@ -144,6 +148,26 @@ export class ArticleService {
   }
 
   /**
+   * Slugs (docs/slugs.md). A slug the user typed is kept (cleaned, cut to the limit). A slug the
+   * user never set — empty, or still the one made from the previous title — follows the title
+   * until the article is first published (its address is public from then on). An emptied slug
+   * goes back to following the title. Any new slug is made unique among local articles (-2, -3 …).
+   */
+  private applySlug(head: ArticleHead, next: ArticleHead, patch: ArticlePatch): void {
+    const typed = patch.slug === undefined ? null : cleanTypedSlug(patch.slug);
+    if (typed) next.slug = typed;
+    else if (typed === '' || (next.title !== head.title && head.published_at === null && isAutomaticSlug(head.slug, head.title))) {
+      next.slug = slugFromTitle(next.title, this.options.slugStyle?.() ?? 'arabic');
+    }
+    if (next.slug && next.slug !== head.slug) next.slug = this.uniqueSlug(next.slug, head.id);
+  }
+
+  private uniqueSlug(slug: string, articleId: string): string {
+    const taken = this.db.prepare<[string, string], { found: number }>('SELECT 1 AS found FROM articles WHERE slug = ? AND id <> ? LIMIT 1');
+    return uniqueSlug(slug, (candidate) => taken.get(candidate, articleId) !== undefined);
+  }
+
+  /**
    * The head after a patch, plus the new body columns when the body really changed (an
    * autosave of an unchanged body is recognised by its hash and writes nothing large).
    */
@@ -153,7 +177,7 @@ export class ArticleService {
     if (patch.title !== undefined) next.title = cleanSingleLine(patch.title);
     if (patch.subtitle !== undefined) next.subtitle = cleanSingleLine(patch.subtitle);
     if (patch.excerpt !== undefined) next.excerpt = stripBidiControls(patch.excerpt);
-    if (patch.slug !== undefined) next.slug = cleanSlug(patch.slug);
+    this.applySlug(head, next, patch);
     if (patch.section !== undefined) next.section = cleanSingleLine(patch.section).trim();
     if (patch.tags !== undefined) next.tags = JSON.stringify(cleanTags(patch.tags));
     if (patch.byline !== undefined) next.byline = cleanSingleLine(patch.byline);

@@ -3,6 +3,7 @@ import m0001 from './0001-initial';
 import m0002 from './0002-accounts-workflow';
 import m0003 from './0003-sync';
 import m0004 from './0004-search';
+import m0005 from './0005-article-slug';
 
 /** Every shipped migration, in order. A shipped migration is never edited: add a new file. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../../../electron/core/Core';
+import { dispatch } from '../../../../../electron/core/ipc/dispatch';
+import type { Result } from '../../../../../shared/errors';
+import type { Channel, RequestOf, ResponseOf } from '../../../../../shared/ipc/contract';
+import { encodedLength } from '../../../../../shared/text/slug';
+import { tempCoreSignedIn } from '../../../../support/tempCore';
+
+async function call<C extends Channel>(core: Core, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const result = (await dispatch(core, channel, request, core.sessionContext(), { validateResponses: true })) as Result<ResponseOf<C>>;
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value;
+}
+
+async function retitle(core: Core, id: string, title: string) {
+  const current = await call(core, 'articles.get', { id });
+  await call(core, 'articles.save', { id, baseVersion: current.version, patch: { title }, reason: 'autosave' });
+  return call(core, 'articles.get', { id });
+}
+
+describe('ArticleService slugs', () => {
+  it('does make the slug from the title and follow the title until the user edits the slug', async () => {
+    const { core } = await tempCoreSignedIn();
+    const created = await call(core, 'articles.create', { fields: { title: 'خطة لتجديد شبكة الماء' } });
+    expect(created.slug).toBe('خطة-لتجديد-شبكة-الماء');
+    const retitled = await retitle(core, created.id, 'المجلس يصادق على خطة الماء');
+    expect(retitled.slug).toBe('المجلس-يصادق-على-خطة-الماء');
+
+    await call(core, 'articles.save', { id: created.id, baseVersion: retitled.version, patch: { slug: 'خطة الماء 2027' }, reason: 'autosave' });
+    const edited = await retitle(core, created.id, 'عنوان آخر تماما');
+    expect(edited.slug).toBe('خطة-الماء-2027');
+
+    // Emptying the slug hands it back to the title.
+    await call(core, 'articles.save', { id: created.id, baseVersion: edited.version, patch: { slug: '' }, reason: 'autosave' });
+    expect((await call(core, 'articles.get', { id: created.id })).slug).toBe('عنوان-آخر-تماما');
+    core.close();
+  });
+
+  it('does keep slugs unique among local articles with -2, -3', async () => {
+    const { core } = await tempCoreSignedIn();
+    const first = await call(core, 'articles.create', { fields: { title: 'نتائج الانتخابات الجماعية' } });
+    const second = await call(core, 'articles.create', { fields: { title: 'نتائج الانتخابات الجماعية' } });
+    const third = await call(core, 'articles.create', { fields: { title: 'نتائج  الانتخابات، الجماعية!' } });
+    expect([first.slug, second.slug, third.slug]).toEqual(['نتائج-الانتخابات-الجماعية', 'نتائج-الانتخابات-الجماعية-2', 'نتائج-الانتخابات-الجماعية-3']);
+    // A typed duplicate is made unique too; an article keeps its own slug when saved again.
+    const fourth = await call(core, 'articles.create', { fields: { title: 'خبر', slug: 'نتائج-الانتخابات-الجماعية' } });
+    expect(fourth.slug).toBe('نتائج-الانتخابات-الجماعية-4');
+    const again = await retitle(core, first.id, 'نتائج الانتخابات الجماعية');
+    expect(again.slug).toBe('نتائج-الانتخابات-الجماعية');
+    core.close();
+  });
+
+  it('does follow the newsroom style, and keep a long slug within WordPress limits', async () => {
+    const { core } = await tempCoreSignedIn();
+    core.open.settings.update({ slugStyle: 'latin' });
+    const latin = await call(core, 'articles.create', { fields: { title: 'مَجلس المدينـة يصادق على ميزانية ٢٠٢٧' } });
+    expect(latin.slug).toBe('mjls-almdina-ysadq-ala-mizanya-2027');
+    // Switching the style: a slug still made from the title follows the title in the new style.
+    core.open.settings.update({ slugStyle: 'arabic' });
+    const arabic = await retitle(core, latin.id, 'مجلس المدينة يصادق على ميزانية 2028');
+    expect(arabic.slug).toBe('مجلس-المدينة-يصادق-على-ميزانية-2028');
+
+    const long = Array.from({ length: 40 }, (_, index) => `الكلمة${index}`).join(' ');
+    const created = await call(core, 'articles.create', { fields: { title: long } });
+    expect(encodedLength(created.slug)).toBeLessThanOrEqual(180);
+    expect(created.slug).toMatch(/^الكلمة0-الكلمة1-.*-الكلمة\d+$/);
+    core.close();
+  });
+});
