@@ -130,6 +130,8 @@ if (!app.requestSingleInstanceLock()) {
       }),
       // Requests in flight finish and are recorded (a crash instead is reconciled at next start).
       core?.stopSync().catch((error: unknown) => console.error('[midad] stopping sync failed', error)),
+      // A backup being written finishes before the database closes.
+      core?.stopBackups().catch((error: unknown) => console.error('[midad] stopping backups failed', error)),
     ]).finally(() => {
       quitFlushDone = true;
       app.quit();
