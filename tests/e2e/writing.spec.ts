@@ -209,6 +209,8 @@ test('does show newsroom settings to an editor disabled, with the reason, and st
     await dialog.getByTestId('settings-arabicQuotes').uncheck();
     await dialog.getByTestId('settings-partialWordMarks').selectOption('off');
     await shot(page, testInfo, 'settings-editor');
+    await dialog.getByTestId('settings-newsroom').scrollIntoViewIfNeeded();
+    await shot(page, testInfo, 'settings-editor-newsroom');
     await page.getByTestId('settings-save').click();
     await expect(dialog).toBeHidden();
     expect(editor.core.open.settings.get()).toMatchObject({ arabicQuotes: false, partialWordMarks: 'off', locale: 'ar-MA' });
@@ -229,9 +231,11 @@ test('does show a mixed-direction article correctly (screenshot)', async ({ mida
   await page.keyboard.type(' "');
   await page.keyboard.insertText('التعديل كان مقررًا منذ أسابيع');
   await page.keyboard.type('"');
-  await page.keyboard.insertText(' مضيفًا أن الميزانية بلغت 12.5 مليار درهم في 2026');
+  await page.keyboard.insertText(' مضيفًا أن الميزانية بلغت 12.5 مليار درهم في 2026 تقريبًا');
   await page.keyboard.type(',');
-  await page.keyboard.insertText(' وفق وكالة Reuters');
+  await page.keyboard.insertText(' وفق وكالة Reuters للأنباء');
+  await page.keyboard.type(';');
+  await page.keyboard.insertText(' فهل تكفي');
   await page.keyboard.type('?');
   await page.keyboard.press('Enter');
   await page.keyboard.insertText('The spokesman added that the new ministers would be sworn in on Monday, according to مصادر رسمية.');
@@ -242,6 +246,9 @@ test('does show a mixed-direction article correctly (screenshot)', async ({ mida
   await expect(paragraphs.nth(2)).toHaveAttribute('dir', 'ltr');
   await expect(paragraphs.nth(3)).toHaveAttribute('dir', 'rtl');
   await expect(paragraphs.nth(1)).toContainText('«التعديل كان مقررًا منذ أسابيع»');
+  await expect(paragraphs.nth(1)).toContainText('تقريبًا، وفق وكالة Reuters للأنباء؛ فهل تكفي؟');
+  await expect(page.getByTestId('status-save')).toHaveText(SAVED, { timeout: 5000 });
+  await expect(page.getByTestId('article-list-item').filter({ hasText: 'Breaking' })).toBeVisible();
   // Right-to-left paragraphs start at the right edge, the English one at the left.
   const box = await body(page).boundingBox();
   const rangeRect = (index: number) =>

@@ -72,7 +72,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   const ids = {
     language: useId(), wpm: useId(), max: useId(), title: useId(), idle: useId(), idleHelp: useId(), selfApproval: useId(), selfApprovalHelp: useId(),
     partial: useId(), locale: useId(), localeHelp: useId(), digits: useId(), digitsHelp: useId(), slug: useId(), boilerplate: useId(), boilerplateHelp: useId(),
-    newsroomNote: useId(), autoBackup: useId(),
+    newsroomNote: useId(), datesNote: useId(), autoBackup: useId(),
   };
   const toggleIds = { arabicPunctuation: useId(), arabicQuotes: useId(), autoDirection: useId(), pasteCleanup: useId(), spellcheck: useId(), showHijri: useId() };
 
@@ -188,15 +188,10 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
 
         <fieldset className="settings-group" data-testid="settings-dates">
           <legend>{t('writing.sections.datesNumbers')}</legend>
-          {check('showHijri')}
-        </fieldset>
-
-        <fieldset className="settings-group" data-testid="settings-newsroom" aria-describedby={newsroomDescribed}>
-          <legend>{t('writing.sections.newsroom')}</legend>
-          {newsroomDisabled && <p id={ids.newsroomNote} className="settings-group__note" data-testid="settings-newsroom-note">{t('writing.newsroomOnly')}</p>}
+          {newsroomDisabled && <p id={ids.datesNote} className="settings-group__note">{t('writing.newsroomOnly')}</p>}
           <div className="field">
             <label htmlFor={ids.locale}>{t('writing.locale')}</label>
-            <select id={ids.locale} value={newsroom.locale} disabled={newsroomDisabled} aria-describedby={ids.localeHelp} data-testid="settings-locale" onChange={(event) => setNewsroomField('locale', event.target.value as NewsroomLocale)}>
+            <select id={ids.locale} value={newsroom.locale} disabled={newsroomDisabled} aria-describedby={newsroomDisabled ? `${ids.datesNote} ${ids.localeHelp}` : ids.localeHelp} data-testid="settings-locale" onChange={(event) => setNewsroomField('locale', event.target.value as NewsroomLocale)}>
               {localeSchema.options.map((locale) => (
                 <option key={locale} value={locale}>{t(`writing.localeNames.${locale}`)}</option>
               ))}
@@ -205,27 +200,33 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           </div>
           <div className="field">
             <label htmlFor={ids.digits}>{t('writing.digits')}</label>
-            <select id={ids.digits} value={newsroom.digits} disabled={newsroomDisabled} aria-describedby={ids.digitsHelp} data-testid="settings-digits" onChange={(event) => setNewsroomField('digits', event.target.value as DigitsPolicy)}>
+            <select id={ids.digits} value={newsroom.digits} disabled={newsroomDisabled} aria-describedby={newsroomDisabled ? `${ids.datesNote} ${ids.digitsHelp}` : ids.digitsHelp} data-testid="settings-digits" onChange={(event) => setNewsroomField('digits', event.target.value as DigitsPolicy)}>
               <option value="western">{t('writing.digitsWestern')}</option>
               <option value="arabic-indic">{t('writing.digitsArabicIndic')}</option>
             </select>
             <p id={ids.digitsHelp} className="field__help">{t('writing.digitsHelp')}</p>
           </div>
+          {check('showHijri')}
+        </fieldset>
+
+        <fieldset className="settings-group" data-testid="settings-newsroom">
+          <legend>{t('writing.sections.newsroom')}</legend>
+          {newsroomDisabled && <p id={ids.newsroomNote} className="settings-group__note" data-testid="settings-newsroom-note">{t('writing.newsroomOnly')}</p>}
           <div className="field">
             <label htmlFor={ids.slug}>{t('writing.slugStyle')}</label>
-            <select id={ids.slug} value={newsroom.slugStyle} disabled={newsroomDisabled} data-testid="settings-slugStyle" onChange={(event) => setNewsroomField('slugStyle', event.target.value as SlugStyle)}>
+            <select id={ids.slug} value={newsroom.slugStyle} disabled={newsroomDisabled} aria-describedby={newsroomDescribed} data-testid="settings-slugStyle" onChange={(event) => setNewsroomField('slugStyle', event.target.value as SlugStyle)}>
               <option value="arabic">{t('writing.slugArabic')}</option>
               <option value="latin">{t('writing.slugLatin')}</option>
             </select>
           </div>
           <div className="field">
             <label htmlFor={ids.boilerplate}>{t('writing.pasteBoilerplate')}</label>
-            <textarea id={ids.boilerplate} value={newsroom.pasteBoilerplate} disabled={newsroomDisabled} dir="auto" rows={6} aria-describedby={ids.boilerplateHelp} data-testid="settings-pasteBoilerplate" onChange={(event) => setNewsroomField('pasteBoilerplate', event.target.value)} />
+            <textarea id={ids.boilerplate} value={newsroom.pasteBoilerplate} disabled={newsroomDisabled} dir="auto" rows={6} aria-describedby={newsroomDisabled ? `${ids.newsroomNote} ${ids.boilerplateHelp}` : ids.boilerplateHelp} data-testid="settings-pasteBoilerplate" onChange={(event) => setNewsroomField('pasteBoilerplate', event.target.value)} />
             <p id={ids.boilerplateHelp} className="field__help">{t('writing.pasteBoilerplateHelp')}</p>
           </div>
           <div className="field field--check">
             <label htmlFor={ids.autoBackup}>
-              <input id={ids.autoBackup} type="checkbox" checked={newsroom.autoBackup} disabled={newsroomDisabled} data-testid="settings-autoBackup" onChange={(event) => setNewsroomField('autoBackup', event.target.checked)} />
+              <input id={ids.autoBackup} type="checkbox" checked={newsroom.autoBackup} disabled={newsroomDisabled} aria-describedby={newsroomDescribed} data-testid="settings-autoBackup" onChange={(event) => setNewsroomField('autoBackup', event.target.checked)} />
               {t('writing.autoBackup')}
             </label>
           </div>
