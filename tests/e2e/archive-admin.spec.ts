@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -27,6 +28,13 @@ async function seed(midad: MidadHarness, titles: string[]): Promise<void> {
 
 function storedTitles(midad: MidadHarness): string[] {
   return midad.core.open.db.prepare('SELECT title FROM articles ORDER BY created_at, title').pluck().all() as string[];
+}
+
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 async function openAdminScreen(page: Page, item: 'open-archive' | 'open-backups'): Promise<void> {
@@ -147,6 +155,7 @@ test.describe('backups screen', () => {
     await expect(page.getByTestId('backup-row')).toHaveCount(2);
     await expect(page.locator('[data-testid="backup-row"][data-kind="pre-restore"]')).toContainText('قبل الاستعادة');
     await expectNothingClipped(page, 'backups-dialog');
+    expect(await seriousViolations(page, '[data-testid="backups-dialog"]')).toEqual([]);
     await shot(page, testInfo, 'backups-list-ar');
   });
 
@@ -189,6 +198,7 @@ test.describe('archive screen', () => {
     await expect(page.getByTestId('export-row')).toHaveCount(1);
     await expect(page.getByTestId('export-row')).toContainText(basename(file));
     await expectNothingClipped(page, 'archive-dialog');
+    expect(await seriousViolations(page, '[data-testid="archive-dialog"]')).toEqual([]);
     await shot(page, testInfo, 'archive-export-done-ar');
   });
 
@@ -223,7 +233,11 @@ test.describe('archive screen', () => {
     const good = readFileSync(await exportArchive(midad));
     await page.reload();
     await openAdminScreen(page, 'open-archive');
-    await page.getByTestId('archive-tab-verify').click();
+    // Tabs by keyboard: in Arabic the next tab is to the left.
+    await page.getByTestId('archive-tab-export').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('archive-tab-verify')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('archive-tab-verify')).toBeFocused();
     await page.getByTestId('verify-file').setInputFiles({ name: 'أرشيف.zip', mimeType: 'application/zip', buffer: good });
     await expect(page.getByTestId('verify-report')).toHaveAttribute('data-ok', 'true');
     await expect(page.getByTestId('verify-summary')).toContainText('الأرشيف سليم');
@@ -240,6 +254,7 @@ test.describe('archive screen', () => {
     await expect(page.getByTestId('verify-summary')).toContainText('غير سليم');
     await expect(page.getByTestId('verify-problem').first()).toContainText('articles.jsonl');
     await expectNothingClipped(page, 'archive-dialog');
+    expect(await seriousViolations(page, '[data-testid="archive-dialog"]')).toEqual([]);
     await shot(page, testInfo, 'archive-verify-tampered-ar');
 
     // The same report in English.
@@ -273,6 +288,7 @@ test.describe('archive screen', () => {
     await expect(page.getByTestId('import-items')).toContainText('البرلمان يصادق على قانون الاستثمار');
     expect(storedTitles(midad)).toEqual([]);
     await expectNothingClipped(page, 'archive-dialog');
+    expect(await seriousViolations(page, '[data-testid="archive-dialog"]')).toEqual([]);
     await shot(page, testInfo, 'archive-import-dry-run-ar');
 
     await page.getByTestId('import-run').click();
