@@ -44,17 +44,26 @@ export function preMigrationBackup(db: Database, clock: () => Date = () => new D
   const file = db.name;
   if (!file || file === ':memory:' || db.memory || db.readonly) return null;
   const dataDir = dirname(file);
-  mkdirSync(backupsDir(dataDir), { recursive: true });
-  const target = join(backupsDir(dataDir), freeBackupName(dataDir, 'pre-migration', clock()));
-  const temporary = `${target}.tmp`;
+  const folder = backupsDir(dataDir);
+  let temporary: string | null = null;
   try {
+    mkdirSync(folder, { recursive: true });
+    const target = join(folder, freeBackupName(dataDir, 'pre-migration', clock()));
+    temporary = `${target}.tmp`;
     db.prepare('VACUUM INTO ?').run(temporary);
     renameSync(temporary, target);
+    return target;
   } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+    if (temporary) rmSync(temporary, { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    const full = /SQLITE_FULL|ENOSPC/.test(`${(error as { code?: string }).code ?? ''} ${reason}`);
+    throw new MidadError(
+      full ? ErrorCode.DISK_FULL : ErrorCode.DB_UNAVAILABLE,
+      `Midad must upgrade the database ${file} and keeps a copy of it first, but could not write the copy into ${folder} (${reason}). Nothing was changed. Free some space or fix the folder's permissions, then start Midad again.`,
+      `يجب أن يرقّي مداد قاعدة البيانات \u2068${file}\u2069 ويحفظ نسخة منها أولًا، لكنه تعذّر عليه كتابة النسخة في \u2068${folder}\u2069 (\u2068${reason}\u2069). لم يتغيّر شيء. أفرغ بعض المساحة أو أصلح أذونات المجلد، ثم شغّل مداد من جديد.`,
+      { folder },
+    );
   }
-  return target;
 }
 
 /**

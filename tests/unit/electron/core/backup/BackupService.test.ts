@@ -174,6 +174,33 @@ describe('backups', () => {
     expect(existsSync(backupsDir(fresh.dataDir))).toBe(false);
   });
 
+  it('does not migrate when the pre-migration copy cannot be written, leaving the old database as it was', () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, DATABASE_FILE_NAME);
+    const old = new Database(file);
+    migrate(old, migrations.slice(0, 1));
+    old.close();
+    // A file where the backups folder should be: the copy cannot be made.
+    writeFileSync(backupsDir(dataDir), 'not a folder');
+    const core = new Core({ dataDir });
+    cores.push(core);
+    expect(core.databaseError?.code).toBe('DB_UNAVAILABLE');
+    expect(core.databaseError?.message).toMatch(/keeps a copy of it first.*Nothing was changed/);
+    expect(core.databaseError?.messageAr).toMatch(/لم يتغيّر شيء/);
+    expect(readBackup(file, (db) => db.pragma('user_version', { simple: true }))).toBe(1);
+  });
+
+  it('does restart the outbox after a restore when it was running, and waits for a backup in progress', async () => {
+    const { core, ctx } = await signedIn();
+    core.startSync();
+    const backup = await call<BackupEntry>(core, ctx, 'backups.create', {});
+    const [manual, restored] = await Promise.all([core.backups.create('manual'), call<{ safetyBackup: BackupEntry }>(core, ctx, 'backups.restore', { name: backup.name })]);
+    expect(manual.kind).toBe('manual');
+    expect(restored.safetyBackup.kind).toBe('pre-restore');
+    expect((core.open.outbox.engine as unknown as { running: boolean }).running).toBe(true);
+    await core.stopSync();
+  });
+
   it('does restore a good backup: the data comes back, the current database is kept as pre-restore, the session and the secrets survive', async () => {
     const { core, ctx, dataDir, clock } = await signedIn();
     const secrets = new FileSecretStore(dataDir);
