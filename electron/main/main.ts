@@ -9,6 +9,7 @@ import { chooseNativeBinding } from './nativeBinding';
 import { denyPermissions, lockDownNavigation } from './navigation';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { SafeStorageSecretStore } from './secretStore';
+import { configureSpellcheck, installSpellMenu } from './spellcheck';
 import { createMainWindow } from './window';
 
 /**
@@ -60,6 +61,14 @@ function openCore(): Core {
   }
 }
 
+/** Bundled `.bdic` files (docs/spelling.md) and the profile folder Chromium reads them from. */
+function spellcheckPaths() {
+  return {
+    bundledDictionaries: app.isPackaged ? join(process.resourcesPath, 'dictionaries') : join(app.getAppPath(), 'build', 'dictionaries'),
+    profileDictionaries: join(app.getPath('userData'), 'Dictionaries'),
+  };
+}
+
 function showMainWindow(): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -82,6 +91,7 @@ function showMainWindow(): void {
     if (mainWindow === window) mainWindow = null;
   });
   window.webContents.on('render-process-gone', (_event, details) => console.error('[midad] renderer gone', details.reason));
+  if (core) installSpellMenu(window, core);
   mainWindow = window;
 }
 
@@ -92,10 +102,14 @@ async function start(): Promise<void> {
   handleAppProtocol({ rendererDir, readMedia: (hash) => appCore.readMedia(hash) });
   registerIpcHandlers(ipcMain, appCore, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null), {
     afterCall: (channel, result) => {
-      if (channel === 'settings.update' && result.ok) void installApplicationMenu(appCore);
+      if (channel === 'settings.update' && result.ok) {
+        void installApplicationMenu(appCore);
+        void configureSpellcheck(appCore, session.defaultSession, spellcheckPaths());
+      }
     },
   });
   await installApplicationMenu(appCore);
+  await configureSpellcheck(appCore, session.defaultSession, spellcheckPaths());
   showMainWindow();
   // Approved articles go out in the background, asleep while offline.
   appCore.startSync();
