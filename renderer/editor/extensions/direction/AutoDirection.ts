@@ -12,21 +12,29 @@ export interface AutoDirectionOptions {
   articleDirection: Dir;
 }
 
-export const autoDirectionKey = new PluginKey<DecorationSet>('midadAutoDirection');
+/** The plugin's state: whether the rule was on when the set was built, and the node decorations. */
+export interface AutoDirectionState {
+  on: boolean;
+  set: DecorationSet;
+}
+
+export const autoDirectionKey = new PluginKey<AutoDirectionState>('midadAutoDirection');
 
 interface AutoDirSpec {
   autoDir: true;
 }
 
-function decorationFor(node: PmNode, pos: number, fallback: Dir): Decoration {
-  return Decoration.node(pos, pos + node.nodeSize, { dir: dominantDirection(node.textContent, fallback) }, { autoDir: true } satisfies AutoDirSpec);
+/** The rendered direction of an 'auto' node: its dominant script, or the browser's own 'auto' while the rule is off. */
+function decorationFor(node: PmNode, pos: number, fallback: Dir, on: boolean): Decoration {
+  const dir = on ? dominantDirection(node.textContent, fallback) : 'auto';
+  return Decoration.node(pos, pos + node.nodeSize, { dir }, { autoDir: true } satisfies AutoDirSpec);
 }
 
 /** Every node set to 'auto' in a whole document. */
-export function autoDirectionDecorations(doc: PmNode, fallback: Dir): DecorationSet {
+export function autoDirectionDecorations(doc: PmNode, fallback: Dir, on = true): DecorationSet {
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
-    if (!node.isText && node.attrs.dir === 'auto') decorations.push(decorationFor(node, pos, fallback));
+    if (!node.isText && node.attrs.dir === 'auto') decorations.push(decorationFor(node, pos, fallback, on));
   });
   return DecorationSet.create(doc, decorations);
 }
@@ -51,7 +59,7 @@ export function changedRanges(tr: Transaction): Array<[number, number]> {
  * Only the paragraphs a transaction touched are measured again (typing stays fast: one
  * paragraph's text per keystroke, and nothing at all for paragraphs not set to 'auto').
  */
-export function updateAutoDirection(set: DecorationSet, tr: Transaction, fallback: Dir): DecorationSet {
+export function updateAutoDirection(set: DecorationSet, tr: Transaction, fallback: Dir, on = true): DecorationSet {
   let next = set.map(tr.mapping, tr.doc);
   const size = tr.doc.content.size;
   const seen = new Set<number>();
@@ -64,7 +72,7 @@ export function updateAutoDirection(set: DecorationSet, tr: Transaction, fallbac
       const end = pos + node.nodeSize;
       const stale = next.find(pos, end, (spec: Partial<AutoDirSpec>) => spec.autoDir === true).filter((decoration) => decoration.from === pos && decoration.to === end);
       if (stale.length > 0) next = next.remove(stale);
-      if (node.attrs.dir === 'auto') next = next.add(tr.doc, [decorationFor(node, pos, fallback)]);
+      if (node.attrs.dir === 'auto') next = next.add(tr.doc, [decorationFor(node, pos, fallback, on)]);
       return !node.isTextblock;
     });
   }
@@ -75,6 +83,8 @@ export function updateAutoDirection(set: DecorationSet, tr: Transaction, fallbac
  * Paragraphs set to automatic direction follow their dominant script. The computed direction is
  * a rendered attribute (a node decoration), never stored: the document keeps 'auto', so the
  * published HTML and the next edit decide again. Explicit rtl/ltr paragraphs are left alone.
+ * Switched off (Settings → autoDirection), 'auto' paragraphs get the browser's own dir="auto"
+ * back at the next transaction (the settings change dispatches one).
  */
 export const AutoDirection = Extension.create<AutoDirectionOptions>({
   name: 'midadAutoDirection',
@@ -86,14 +96,21 @@ export const AutoDirection = Extension.create<AutoDirectionOptions>({
   addProseMirrorPlugins() {
     const { enabled, articleDirection } = this.options;
     return [
-      new Plugin<DecorationSet>({
+      new Plugin<AutoDirectionState>({
         key: autoDirectionKey,
         state: {
-          init: (_config, state) => autoDirectionDecorations(state.doc, articleDirection),
-          apply: (tr, set) => (tr.docChanged ? updateAutoDirection(set, tr, articleDirection) : set),
+          init: (_config, state) => {
+            const on = enabled();
+            return { on, set: autoDirectionDecorations(state.doc, articleDirection, on) };
+          },
+          apply: (tr, previous) => {
+            const on = enabled();
+            if (on !== previous.on) return { on, set: autoDirectionDecorations(tr.doc, articleDirection, on) };
+            return tr.docChanged ? { on, set: updateAutoDirection(previous.set, tr, articleDirection, on) } : previous;
+          },
         },
         props: {
-          decorations: (state) => (enabled() ? autoDirectionKey.getState(state) : DecorationSet.empty),
+          decorations: (state) => autoDirectionKey.getState(state)?.set ?? DecorationSet.empty,
         },
       }),
     ];

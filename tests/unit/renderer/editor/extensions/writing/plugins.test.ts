@@ -20,7 +20,7 @@ function paragraph(text: string, dir: string) {
 }
 
 function dirsOf(state: EditorState): Array<string | null> {
-  const set = autoDirectionKey.getState(state)!;
+  const set = autoDirectionKey.getState(state)!.set;
   const dirs: Array<string | null> = [];
   state.doc.forEach((node, offset) => {
     const found = set.find(offset, offset + node.nodeSize).filter((d) => d.from === offset && d.to === offset + node.nodeSize);
@@ -64,11 +64,24 @@ describe('automatic direction plugin', () => {
     expect(dirsOf(state)[0]).toBe('rtl');
   });
 
+  it("does give 'auto' paragraphs the browser's own dir=auto while switched off, and the rule back when on", () => {
+    let on = true;
+    const switchable = pluginsOf(AutoDirection, { enabled: () => on, articleDirection: 'rtl' });
+    let state = EditorState.create({ doc, plugins: switchable });
+    expect(dirsOf(state)).toEqual(['rtl', 'ltr', 'rtl', null]);
+    on = false;
+    state = state.apply(state.tr.setMeta('midadSettings', false));
+    expect(dirsOf(state)).toEqual(['auto', 'auto', 'auto', null]);
+    on = true;
+    state = state.apply(state.tr.setMeta('midadSettings', true));
+    expect(dirsOf(state)).toEqual(['rtl', 'ltr', 'rtl', null]);
+  });
+
   it('does agree with a full recomputation after a paste over several paragraphs', () => {
     let state = EditorState.create({ doc, plugins });
     state = state.apply(state.tr.delete(5, state.doc.child(0).nodeSize + 4));
     const full = autoDirectionDecorations(state.doc, 'rtl').find().map((d) => [d.from, d.to]);
-    const incremental = autoDirectionKey.getState(state)!.find().map((d) => [d.from, d.to]);
+    const incremental = autoDirectionKey.getState(state)!.set.find().map((d) => [d.from, d.to]);
     expect(incremental).toEqual(full);
   });
 });
