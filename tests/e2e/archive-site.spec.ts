@@ -59,6 +59,7 @@ test('the archive site opens offline from file://, right to left, in the bundled
   await expect(page.locator('h1')).toHaveText('الفهرس');
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('14 غشت 2026');
   await expect(page.getByRole('link', { name: FESTIVAL.title })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('archive-index.png'), fullPage: true });
 
   await page.getByRole('link', { name: HARBOUR.title }).click();
   await expect(page).toHaveURL(/\/html\/articles\/.+\.html$/);

@@ -19,7 +19,7 @@ import { cdata, cdataElement, element, xmlEscape } from './xml';
  * `media/<hash>`, and the post content points at the same path; the importer can fetch them
  * once the archive's `media/` folder is put on a web server and the prefix rewritten (or it
  * reports them as not downloaded and imports the posts anyway). Status: published → publish,
- * approved → future when scheduled (pending otherwise), everything else → draft.
+ * approved → future when scheduled later than the export (pending otherwise), everything else → draft.
  */
 
 export const WXR_NAMESPACES = {
@@ -38,10 +38,17 @@ export function wpDate(iso: string | null): string {
   return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** The WordPress status an article is exported with. */
-export function wpStatus(record: Pick<ArchiveArticleRecord, 'status' | 'scheduledAt'>): 'publish' | 'future' | 'pending' | 'draft' {
+/**
+ * The WordPress status an article is exported with. An approved article scheduled after `now`
+ * (the export's time) is `future`; scheduled in the past or not at all it is `pending` (WordPress
+ * would publish a `future` post with a past date at once).
+ */
+export function wpStatus(record: Pick<ArchiveArticleRecord, 'status' | 'scheduledAt'>, now: string): 'publish' | 'future' | 'pending' | 'draft' {
   if (record.status === 'published') return 'publish';
-  if (record.status === 'approved') return record.scheduledAt ? 'future' : 'pending';
+  if (record.status === 'approved') {
+    const at = record.scheduledAt ? Date.parse(record.scheduledAt) : Number.NaN;
+    return Number.isFinite(at) && at > Date.parse(now) ? 'future' : 'pending';
+  }
   return 'draft';
 }
 
@@ -111,7 +118,7 @@ export class WxrRendering implements ArchiveRendering {
     const digits = (text: string) => applyDigits(text, context.digits);
     const postId = this.nextId++;
     const author = this.author(record);
-    const status = wpStatus(record);
+    const status = wpStatus(record, context.createdAt);
     const date = status === 'publish' ? record.publishedAt ?? record.createdAt : status === 'future' ? record.scheduledAt! : record.createdAt;
     const content = docToHtml(docApplyDigits(record.body, context.digits), { mediaUrl: mediaPath });
 

@@ -113,12 +113,15 @@ describe('WordPress WXR rendering', () => {
     expect(meta[0]!['wp:meta_value']).toBe(String(attachments[0]!['wp:post_id']));
   });
 
-  it('maps statuses: published → publish, approved → future when scheduled else pending, others → draft', () => {
-    expect(wpStatus({ status: 'published', scheduledAt: null })).toBe('publish');
-    expect(wpStatus({ status: 'approved', scheduledAt: '2026-09-01T08:00:00Z' })).toBe('future');
-    expect(wpStatus({ status: 'approved', scheduledAt: null })).toBe('pending');
+  it('maps statuses: published → publish, approved → future when scheduled later, else pending, others → draft', () => {
+    const now = '2026-08-15T07:00:00.000Z';
+    expect(wpStatus({ status: 'published', scheduledAt: null }, now)).toBe('publish');
+    expect(wpStatus({ status: 'approved', scheduledAt: '2026-09-01T08:00:00Z' }, now)).toBe('future');
+    // Scheduled before the export: WordPress would publish a "future" post with a past date at once.
+    expect(wpStatus({ status: 'approved', scheduledAt: '2026-08-01T08:00:00Z' }, now)).toBe('pending');
+    expect(wpStatus({ status: 'approved', scheduledAt: null }, now)).toBe('pending');
     for (const status of ['draft', 'submitted', 'in_review', 'changes_requested', 'killed', 'spiked'] as const) {
-      expect(wpStatus({ status, scheduledAt: null })).toBe('draft');
+      expect(wpStatus({ status, scheduledAt: null }, now)).toBe('draft');
     }
     expect(wpDate('2026-08-14T12:30:05+02:00')).toBe('2026-08-14 10:30:05');
     expect(wpDate(null)).toBe('0000-00-00 00:00:00');
