@@ -221,6 +221,9 @@ export async function* readWxr(file: string, options: ForeignReaderOptions): Asy
       }
     }
 
+    if (str(node['wp:post_password']).trim()) {
+      options.warn(position, `Item ${position} (${label}) is password-protected in WordPress; it was imported without the password.`, `العنصر ${position} (${label}) محمي بكلمة سر في ووردبريس؛ استُورد دون كلمة السر.`);
+    }
     const categories = (node.category as Node[] | undefined) ?? [];
     const terms = (domain: string) =>
       categories

@@ -85,6 +85,13 @@ describe('WordPress WXR reader', () => {
     for (const warning of probe.warnings) expect(warning.messageAr.length).toBeGreaterThan(0);
   });
 
+  it('warns that a password-protected post loses its password', async () => {
+    const locked = FIXTURE.replace('<wp:status><![CDATA[pending]]></wp:status>', '<wp:status><![CDATA[pending]]></wp:status><wp:post_password><![CDATA[سر]]></wp:post_password>');
+    const probe = new ReaderProbe({}, true);
+    await readAll(read, tempFile('site.xml', locked), probe);
+    expect(probe.warnings.filter((warning) => warning.message.includes('password-protected')).map((warning) => warning.position)).toEqual([3]);
+  });
+
   it('turns classic-editor paragraphs (blank lines, no <p>) into paragraphs', async () => {
     const [, draft] = await readAll(read, tempFile('site.xml', FIXTURE));
     expect(html(draft!.body)).toBe(
