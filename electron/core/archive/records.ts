@@ -57,25 +57,23 @@ export function countArticles(db: Database, filters: ExportFilters): number {
 }
 
 /**
- * The articles an export takes, oldest first, in pages read by key (created_at, id): never
- * more than one page in memory, and the database is free between pages.
+ * The articles an export takes, in the order they were stored (rowid: an import keeps it, so a
+ * re-export lists them alike), in pages read by key: never more than one page in memory, each
+ * page a walk along the table's own b-tree (no sort), and the database is free between pages.
  */
 export function* articlePages(db: Database, filters: ExportFilters, pageSize = 25): Generator<ExportRow[]> {
   const { where, params } = filterClause(filters);
   const statement = db.prepare(
-    `SELECT a.*, author.name AS author_name, author.role AS author_role, assignee.name AS assignee_name, assignee.role AS assignee_role
-     ${FROM} WHERE ${[...where, '(a.created_at, a.id) > (@afterCreated, @afterId)'].join(' AND ')}
-     ORDER BY a.created_at, a.id LIMIT @limit`,
+    `SELECT a.rowid AS row_key, a.*, author.name AS author_name, author.role AS author_role, assignee.name AS assignee_name, assignee.role AS assignee_role
+     ${FROM} WHERE ${[...where, 'a.rowid > @after'].join(' AND ')}
+     ORDER BY a.rowid LIMIT @limit`,
   );
-  let afterCreated = '';
-  let afterId = '';
+  let after = 0;
   for (;;) {
-    const rows = statement.all({ ...params, afterCreated, afterId, limit: pageSize }) as ExportRow[];
+    const rows = statement.all({ ...params, after, limit: pageSize }) as (ExportRow & { row_key: number })[];
     if (rows.length === 0) return;
     yield rows;
-    const last = rows[rows.length - 1]!;
-    afterCreated = last.created_at;
-    afterId = last.id;
+    after = rows[rows.length - 1]!.row_key;
   }
 }
 
