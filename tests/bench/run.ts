@@ -17,6 +17,7 @@ import { benchAutosave } from './autosave';
 import { benchQueueList } from './queueList';
 import { benchDiff } from './diff';
 import { benchSyncWordpress } from './syncWordpress';
+import { benchPaste, pasteNotMeasured } from './paste';
 import { benchArchive } from './archive';
 import { BarePage } from './browser/barePage';
 import { ROOT, buildBenchBundles } from './browser/bundles';
@@ -288,6 +289,7 @@ async function main(): Promise<void> {
   if (chromiumProblem) {
     const missing = `not measured: ${chromiumProblem}`;
     results.push(typingResult('typing.p95.20k', null, null, missing), typingResult('typing.p95.1k', null, null, missing), ...openResults(notMeasuredFigures, null, missing));
+    results.push(pasteNotMeasured(chromiumProblem));
   } else {
     const { probeSource } = await buildBenchBundles();
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -299,6 +301,8 @@ async function main(): Promise<void> {
         typingResult('typing.p95.1k', midad.typing1k, bare.typing1k, midad.missing),
         ...openResults(midad, bare.open20k, midad.missing),
       );
+      console.log('paste: 1 MB of Word-style clipboard HTML pasted into the built renderer vs raw insertContent…');
+      results.push(await benchPaste(browser).catch((error: unknown) => pasteNotMeasured(error instanceof Error ? error.message : String(error))));
     } finally {
       await browser.close();
     }

@@ -87,8 +87,12 @@ function styleOf(element: Element): string {
   return (element.getAttribute('style') ?? '').toLowerCase();
 }
 
-function cssValue(style: string, property: string): string | null {
-  const match = new RegExp(`(?:^|;)\\s*${property}\\s*:\\s*([^;]+)`).exec(style);
+const CSS_PROPERTIES = ['font-weight', 'font-style', 'width', 'height'] as const;
+const CSS_PATTERNS = Object.fromEntries(CSS_PROPERTIES.map((property) => [property, new RegExp(`(?:^|;)\\s*${property}\\s*:\\s*([^;]+)`)])) as Record<(typeof CSS_PROPERTIES)[number], RegExp>;
+
+function cssValue(style: string, property: (typeof CSS_PROPERTIES)[number]): string | null {
+  if (!style.includes(property)) return null;
+  const match = CSS_PATTERNS[property].exec(style);
   return match ? match[1]!.trim() : null;
 }
 
