@@ -92,15 +92,31 @@ export function foldWord(word: string): string {
   return /[^\u0000-\u007f\u0600-\u06ff]/u.test(word) ? word.normalize('NFD').replace(/\p{M}/gu, '') : word;
 }
 
-/** Does a normalized word of the text satisfy a word or prefix term (as the index would)? */
-export function wordMatches(term: QueryTerm, word: string): boolean {
-  const folded = foldWord(word);
+/** The part of a target every word matching it must contain (a stem is a suffix; للX gives the form الX). */
+function core(target: string): string {
+  return target.length > 2 && target.startsWith('ال') ? target.slice(2) : target;
+}
+
+/** True when a text has letters beyond ASCII and Arabic (accented Latin, which the index folds). */
+export function mayNeedFolding(text: string): boolean {
+  return /[^\u0000-\u007f\u0600-\u06ff]/u.test(text);
+}
+
+/**
+ * Does a normalized word of the text satisfy a word or prefix term (as the index would)?
+ * `fold` says whether the word may hold accented Latin letters (checked once per text).
+ */
+export function wordMatches(term: QueryTerm, word: string, fold = true): boolean {
+  const folded = fold ? foldWord(word) : word;
   if (term.kind === 'word') {
+    // Quick rejection first: this runs on every word of every hit's body.
+    if (!folded.includes(core(term.word)) && !(term.alternative && folded.includes(term.alternative))) return false;
     const targets = term.alternative ? [term.word, term.alternative] : [term.word];
     if (targets.includes(folded)) return true;
     return prefixStems(folded).some((stem) => targets.includes(stem));
   }
   if (term.kind === 'prefix') {
+    if (!folded.includes(term.prefix)) return false;
     if (folded.startsWith(term.prefix)) return true;
     return prefixStems(folded).some((stem) => stem.startsWith(term.prefix));
   }

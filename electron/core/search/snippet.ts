@@ -1,5 +1,5 @@
 import { normalizeWithOffsets, searchWords, type WordSpan } from '../../../shared/text/normalize';
-import { foldWord, wordMatches, type QueryTerm } from './query';
+import { foldWord, mayNeedFolding, wordMatches, type QueryTerm } from './query';
 
 /** A match in an original (unnormalized) text: [start, end) UTF-16 offsets, whole words. */
 export interface TextMatch {
@@ -26,6 +26,7 @@ export function findMatches(original: string, terms: readonly QueryTerm[]): Text
   if (!original || terms.length === 0) return [];
   const { text, offsets } = normalizeWithOffsets(original);
   const words = searchWords(text);
+  const fold = mayNeedFolding(text);
   const toOriginal = (span: { start: number; end: number }) => ({
     start: offsets[span.start]!,
     // Up to the next kept character: trailing marks and tatweel belong to the word.
@@ -42,7 +43,7 @@ export function findMatches(original: string, terms: readonly QueryTerm[]): Text
           matches.push({ ...toOriginal({ start: word.start, end: last.end }), term: termIndex });
           break;
         }
-      } else if (wordMatches(term, word.word)) {
+      } else if (wordMatches(term, word.word, fold)) {
         matches.push({ ...toOriginal(word), term: termIndex });
         break;
       }
@@ -59,7 +60,8 @@ export function findMatches(original: string, terms: readonly QueryTerm[]): Text
 function phraseAt(words: readonly WordSpan[], index: number, phrase: readonly string[]): boolean {
   if (index + phrase.length > words.length) return false;
   for (let k = 0; k < phrase.length; k += 1) {
-    if (foldWord(words[index + k]!.word) !== phrase[k]) return false;
+    const word = words[index + k]!.word;
+    if (word !== phrase[k] && foldWord(word) !== phrase[k]) return false;
   }
   return true;
 }

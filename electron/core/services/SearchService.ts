@@ -30,12 +30,26 @@ interface HitRow {
   status: ArticleStatus;
   section: string;
   updated_at: string;
-  rank: number;
 }
 
-const FROM = `FROM article_search s
-  JOIN search_docs d ON d.doc = s.rowid
-  JOIN articles a ON a.id = d.article_id`;
+/**
+ * Matches and their filter columns (search_docs keeps a copy): the FTS table comes first in
+ * the join (CROSS JOIN fixes the order), so SQLite walks the matches and looks each one up,
+ * and never reads an articles row (whose body sits before updated_at and author_id) to filter.
+ */
+const FROM = `FROM article_search s CROSS JOIN search_docs d ON d.doc = s.rowid`;
+
+/** bm25 with the column weights of migration 0004 (title 10, kicker 4, excerpt 3, tags 4, body 1, stems a little below). */
+export const BM25 = 'bm25(article_search, 10.0, 4.0, 3.0, 4.0, 1.0, 6.0, 0.6)';
+
+/**
+ * How many of the most recent matching articles are ranked when a query matches more than
+ * that (a common word can match most of an archive): bm25 costs time for every match, and
+ * past a few thousand the order among old matches is rarely what a newsroom wants. Rarer
+ * queries rank every match. If the filters leave too few hits in that window, it widens
+ * (eight times, then everything).
+ */
+export const RANK_WINDOW = 5000;
 
 /**
  * Full-text search over title, kicker, excerpt, tags and body (migration 0004's FTS5 index,
@@ -50,7 +64,14 @@ const FROM = `FROM article_search s
 export class SearchService {
   private readonly statements = new Map<string, Statement>();
 
-  constructor(private readonly db: Database) {}
+  private readonly rankWindow: number;
+
+  constructor(
+    private readonly db: Database,
+    options: { rankWindow?: number } = {},
+  ) {
+    this.rankWindow = options.rankWindow ?? RANK_WINDOW;
+  }
 
   private prepared(sql: string): Statement {
     let statement = this.statements.get(sql);
@@ -61,6 +82,18 @@ export class SearchService {
     return statement;
   }
 
+  /** How many articles the expression matches (FTS only: no filters, no spiked check). */
+  private countMatches(match: string): number {
+    return this.prepared('SELECT count(*) FROM article_search WHERE article_search MATCH ?').pluck().get(match) as number;
+  }
+
+  /** The rowid of the n-th most recent match: the floor of a ranking window of n. */
+  private windowFloor(match: string, size: number): number {
+    return this.prepared('SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
+      .pluck()
+      .get(match, size - 1) as number;
+  }
+
   query(ctx: CallContext, request: SearchRequest): SearchResult {
     if (!ctx.user) throw new MidadError(ErrorCode.NOT_SIGNED_IN, 'Sign in first.', 'سجّل الدخول أولًا.');
     const terms = parseQuery(request.query);
@@ -68,23 +101,40 @@ export class SearchService {
     if (!match) return { total: 0, hits: [] };
     const limit = request.limit ?? 50;
     const offset = request.offset ?? 0;
+    const matching = this.countMatches(match);
+    if (matching === 0) return { total: 0, hits: [] };
     const { where, params, needsAuthor } = filterSql(request.filters ?? {});
-    const from = needsAuthor ? `${FROM} LEFT JOIN users au ON au.id = a.author_id` : FROM;
+    const from = needsAuthor ? `${FROM} LEFT JOIN users au ON au.id = d.author_id` : FROM;
     const whereSql = `WHERE article_search MATCH @match${where.map((clause) => ` AND ${clause}`).join('')}`;
     const bound = { ...params, match };
-    const rows = this.prepared(
-      `SELECT a.id, a.title, a.subtitle, a.excerpt, a.tags, a.body_text, a.status, a.section, a.updated_at, s.rank AS rank
-       ${from} ${whereSql} ORDER BY s.rank LIMIT @limit OFFSET @offset`,
-    ).all({ ...bound, limit, offset }) as HitRow[];
+    // Phase one ranks ids only (a sort never carries article bodies); phase two reads the page.
+    const ranked = this.prepared(
+      `SELECT d.article_id AS id, ${BM25} AS rank ${from} ${whereSql} AND s.rowid >= @floor ORDER BY rank LIMIT @limit OFFSET @offset`,
+    );
+    let page: { id: string; rank: number }[] = [];
+    for (const size of [this.rankWindow, this.rankWindow * 8, Infinity]) {
+      const floor = matching > size ? this.windowFloor(match, size) : 0;
+      page = ranked.all({ ...bound, floor, limit, offset }) as { id: string; rank: number }[];
+      if (page.length === limit || floor === 0) break;
+    }
+    // Counted exactly up to TOTAL_CAP (the matches walked in index order, each looked up once).
     let total: number;
-    if (offset === 0 && rows.length < limit) total = rows.length;
+    if (offset === 0 && page.length < limit && matching <= this.rankWindow) total = page.length;
     else {
       total = this.prepared(`SELECT count(*) FROM (SELECT 1 ${from} ${whereSql} LIMIT @cap)`)
         .pluck()
         .get({ ...bound, cap: TOTAL_CAP }) as number;
-      total = Math.max(total, offset + rows.length);
+      total = Math.max(total, offset + page.length);
     }
-    return { total, hits: rows.map((row) => toHit(row, terms)) };
+    const read = this.prepared(
+      'SELECT id, title, subtitle, excerpt, tags, body_text, status, section, updated_at FROM articles WHERE id = ?',
+    );
+    const hits: SearchHit[] = [];
+    for (const { id, rank } of page) {
+      const row = read.get(id) as HitRow | undefined;
+      if (row) hits.push(toHit(row, rank, terms));
+    }
+    return { total, hits };
   }
 }
 
@@ -93,35 +143,35 @@ function filterSql(filters: SearchFilters): { where: string[]; params: Record<st
   const params: Record<string, unknown> = {};
   const statuses = filters.status ?? [];
   if (statuses.length > 0) {
-    where.push(`a.status IN (${statuses.map((_, index) => `@status${index}`).join(', ')})`);
+    where.push(`d.status IN (${statuses.map((_, index) => `@status${index}`).join(', ')})`);
     statuses.forEach((status, index) => (params[`status${index}`] = status));
   } else {
-    where.push("a.status <> 'spiked'");
+    where.push("d.status <> 'spiked'");
   }
   const section = filters.section?.trim();
   if (section) {
-    where.push('a.section = @section');
+    where.push('d.section = @section');
     params.section = section;
   }
   const author = filters.author?.trim();
   if (author) {
-    where.push("(au.name LIKE @author ESCAPE '\\' OR a.byline LIKE @author ESCAPE '\\')");
+    where.push("(au.name LIKE @author ESCAPE '\\' OR d.byline LIKE @author ESCAPE '\\')");
     params.author = `%${escapeLike(author)}%`;
   }
   // Stored times are UTC ISO strings; a filter given with an offset is brought to the same form.
   if (filters.from) {
-    where.push('a.updated_at >= @from');
+    where.push('d.updated_at >= @from');
     params.from = new Date(filters.from).toISOString();
   }
   if (filters.to) {
-    where.push('a.updated_at <= @to');
+    where.push('d.updated_at <= @to');
     params.to = new Date(filters.to).toISOString();
   }
   return { where, params, needsAuthor: Boolean(author) };
 }
 
-function toHit(row: HitRow, terms: readonly QueryTerm[]): SearchHit {
-  const base = { id: row.id, title: row.title, status: row.status, section: row.section, updatedAt: row.updated_at, rank: row.rank };
+function toHit(row: HitRow, rank: number, terms: readonly QueryTerm[]): SearchHit {
+  const base = { id: row.id, title: row.title, status: row.status, section: row.section, updatedAt: row.updated_at, rank };
   const body = passage(row.body_text, findMatches(row.body_text, terms));
   if (body) {
     return { ...base, snippet: body.snippet, highlights: body.highlights, bodyOffset: body.anchor, bodyLength: body.anchorLength, field: 'body' };

@@ -316,3 +316,25 @@ describe('migration 0004', () => {
     raw.close();
   });
 });
+
+describe('SearchService: ranking window', () => {
+  it('does rank only the most recent matches of a very common query, widening the window when filters leave too few', async () => {
+    const { core: c, ctx } = await tempCoreSignedIn();
+    core = c;
+    const ids: string[] = [];
+    for (let index = 0; index < 12; index += 1) {
+      // The oldest articles carry the word in their title: they would rank first over everything.
+      const title = index < 3 ? 'السوق الأسبوعي' : `خبر رقم ${index}`;
+      ids.push(c.open.articles.create(ctx, { title, body: doc([`افتتح السوق الأسبوعي في موعده رقم ${index}.`]), section: index === 1 ? 'جهات' : 'مجتمع' }).id);
+    }
+    const { SearchService } = await import('../../../../../electron/core/services/SearchService');
+    const windowed = new SearchService(c.open.db, { rankWindow: 4 });
+    const page = windowed.query(ctx, { query: 'السوق', limit: 4 });
+    expect(page.total).toBe(12);
+    expect(new Set(page.hits.map((hit) => hit.id))).toEqual(new Set(ids.slice(8)));
+    // Everything ranked when the window holds every match: the title matches come first.
+    expect(search(ctx, 'السوق', {}, 3).hits.map((hit) => hit.id).sort()).toEqual(ids.slice(0, 3).sort());
+    // A filter that leaves nothing in the newest window widens it until it finds the old article.
+    expect(windowed.query(ctx, { query: 'السوق', filters: { section: 'جهات' }, limit: 4 }).hits.map((hit) => hit.id)).toEqual([ids[1]]);
+  });
+});
