@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { arabicPunctuationFor } from './rules';
+import { ARABIC_PUNCTUATION, arabicPunctuationFor } from './rules';
 import { replaceTyped, typingContext } from './TypedReplacement';
 
 export interface ArabicPunctuationOptions {
@@ -24,7 +24,8 @@ export const ArabicPunctuation = Extension.create<ArabicPunctuationOptions>({
         key: new PluginKey('midadArabicPunctuation'),
         props: {
           handleTextInput: (view, from, to, text) => {
-            if (text.length !== 1 || !enabled()) return false;
+            // Cheap test first: this runs on every keystroke.
+            if (ARABIC_PUNCTUATION[text] === undefined || !enabled()) return false;
             const before = typingContext(view.state, from);
             if (before === null) return false;
             const replacement = arabicPunctuationFor(text, before);
