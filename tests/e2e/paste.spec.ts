@@ -317,3 +317,35 @@ test('the boilerplate list comes from Settings, and cleanup can be switched off'
   await pasteInto(page, { html: '<p>فقرة ثانية</p><p>خاص بموقعنا: لا يجوز النقل</p>' });
   await expect(page.getByTestId('editor').locator('.ProseMirror')).toContainText('لا يجوز النقل');
 });
+
+test('a copy inside Midad pastes back unchanged: structure, marks, links, direction and the stored image', async ({ browser }, testInfo) => {
+  const harness = await openBenchHarness(browser, testInfo.outputPath('data'));
+  try {
+    const page = harness.page;
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR42mNk+M9QzwAEjDAGNzYAAB2fAv+J2hB6AAAAAElFTkSuQmCC', 'base64');
+    await page.getByTestId('editor').locator('.ProseMirror').click();
+    await page.getByTestId('image-input').setInputFiles({ name: 'صورة.png', mimeType: 'image/png', buffer: png });
+    await expect(page.getByTestId('figure')).toHaveCount(1);
+    const result = await page.evaluate(() => {
+      const editor = (window as unknown as BenchWindow).__midadBench.editor;
+      editor.commands.insertContentAt(0, '<h2>عنوان القسم</h2><p>فقرة فيها <strong>كلمة عريضة</strong> و<em>أخرى مائلة</em> و<a href="https://news.example.ma/x">رابط</a>.</p><p dir="ltr">An English line.</p><ul><li><p>بند أول</p></li><li><p>بند ثان</p></li></ul><blockquote><p>قول مقتبس</p></blockquote>');
+      const before = editor.getJSON();
+      const view = editor.view;
+      const { dom } = view.serializeForClipboard(view.state.doc.slice(0, view.state.doc.content.size));
+      const html = dom.innerHTML;
+      editor.commands.clearContent(true);
+      editor.commands.focus();
+      const transfer = new DataTransfer();
+      transfer.setData('text/html', html);
+      view.dom.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      return { before, after: editor.getJSON(), html };
+    });
+    expect(result.html).toContain('data-pm-slice');
+    const strip = (doc: unknown) => JSON.parse(JSON.stringify(doc).replace(/,?"dir":"rtl"/g, '').replace(/\{,/g, '{')) as DocNode;
+    const blocks = (doc: DocNode) => (doc.content ?? []).filter((node) => !(node.type === 'paragraph' && !node.content));
+    expect(blocks(strip(result.after))).toEqual(blocks(strip(result.before)));
+    await expect(page.getByTestId('figure')).toHaveCount(1);
+  } finally {
+    await harness.close();
+  }
+});

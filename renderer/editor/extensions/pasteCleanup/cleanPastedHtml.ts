@@ -35,7 +35,7 @@ export interface CleanedPaste {
 }
 
 const ALLOWED_TAGS = ['p', 'br', 'h2', 'h3', 'strong', 'b', 'em', 'i', 'a', 'ul', 'ol', 'li', 'blockquote', 'img', 'figure', 'figcaption', 'div', 'hr', 'pre', 'code'];
-const ALLOWED_ATTR = ['href', 'src', 'alt', 'dir', 'data-hash'];
+const ALLOWED_ATTR = ['href', 'src', 'alt', 'dir', 'data-hash', 'data-pm-slice'];
 const SAFE_URI = /^(?:(?:https?|mailto):|\/media\/[0-9a-f]{64}$)/i;
 const MEDIA_SRC = /^\/media\/([0-9a-f]{64})$/;
 const HASH = /^[0-9a-f]{64}$/;
@@ -45,7 +45,7 @@ const SANITIZE: Config = {
   ALLOWED_ATTR,
   ALLOWED_URI_REGEXP: SAFE_URI,
   // Not URLs: without this DOMPurify tests their values against the URL pattern (checked below instead).
-  ADD_URI_SAFE_ATTR: ['dir', 'data-hash'],
+  ADD_URI_SAFE_ATTR: ['dir', 'data-hash', 'data-pm-slice'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
@@ -275,6 +275,12 @@ function finalPass(root: Element, boilerplate: readonly string[], removed: Clean
     const dir = element.getAttribute('dir')?.trim().toLowerCase();
     if (dir === 'rtl' || dir === 'ltr' || dir === 'auto') element.setAttribute('dir', dir);
     else element.removeAttribute('dir');
+  }
+  // ProseMirror's own copy marks how open the copied slice is ("1 1 []"); a context naming
+  // wrapper nodes and their attributes is not trusted from a clipboard.
+  for (const element of Array.from(root.querySelectorAll('[data-pm-slice]'))) {
+    const slice = element.getAttribute('data-pm-slice') ?? '';
+    if (!/^\d{1,2} \d{1,2}(?: \[\])?$/.test(slice)) element.removeAttribute('data-pm-slice');
   }
   for (const image of Array.from(root.querySelectorAll('img'))) {
     const hash = image.getAttribute('data-hash');
