@@ -13,6 +13,7 @@ import { ApiError } from '../../api';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../auth/SessionContext';
 import { useSettings } from './SettingsContext';
+import { boilerplateLines } from './boilerplateLines';
 import './settings.css';
 
 const MEGABYTE = 1024 * 1024;
@@ -38,15 +39,6 @@ function newsroomForm(settings: Settings): NewsroomForm {
     pasteBoilerplate: settings.pasteBoilerplate.join('\n'),
     autoBackup: settings.autoBackup,
   };
-}
-
-/** One entry a line: trimmed, blank lines and repeats dropped, within the core's limits. */
-export function boilerplateLines(text: string): string[] {
-  const lines = text
-    .split(/\r?\n/)
-    .map((line) => line.trim().slice(0, 200))
-    .filter((line) => line.length > 0);
-  return [...new Set(lines)].slice(0, 500);
 }
 
 function togglesOf(settings: Settings): Record<Toggle, boolean> {
