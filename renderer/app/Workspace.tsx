@@ -8,6 +8,7 @@ import { prefetchArticle } from '../features/article/articleLoader';
 import { trailingDebounce, whenIdle } from '../lib/trailingDebounce';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { AccountMenu } from '../features/auth/AccountMenu';
+import { SearchButton, useSearch } from '../features/search/useSearch';
 
 /** The main screen: header, article list, the open article (or an empty state). */
 export function Workspace({ initialArticleId }: { initialArticleId: string | null }) {
@@ -17,6 +18,8 @@ export function Workspace({ initialArticleId }: { initialArticleId: string | nul
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
+  // Ctrl+K search: opening a hit opens its article at the match.
+  const search = useSearch(setOpenId);
 
   const refreshList = useCallback(() => setRefreshToken((token) => token + 1), []);
   // After an autosave the list (word count, title, time) is refreshed once typing pauses and
@@ -59,6 +62,7 @@ export function Workspace({ initialArticleId }: { initialArticleId: string | nul
           <h1 className="app-header__name">{t('app.name')}</h1>
           <span className="app-header__tagline">{t('app.tagline')}</span>
         </div>
+        <SearchButton search={search} />
         <AccountMenu />
         <button type="button" className="button" data-testid="settings-button" onClick={() => setSettingsOpen(true)} aria-haspopup="dialog">
           {t('settings.button')}
@@ -67,7 +71,7 @@ export function Workspace({ initialArticleId }: { initialArticleId: string | nul
       <div className={`workspace${openId ? '' : ' workspace--empty'}`}>
         <ArticleList selectedId={openId} refreshToken={refreshToken} onOpen={setOpenId} onPrefetch={prefetch} onCreate={() => void create()} creating={creating} />
         {openId ? (
-          <ArticleScreen articleId={openId} onSaved={onSaved} />
+          <ArticleScreen articleId={openId} onSaved={onSaved} reveal={search.reveal} />
         ) : (
           <main className="workspace__main workspace__main--message" id="main">
             <div className="empty-state">
@@ -79,6 +83,7 @@ export function Workspace({ initialArticleId }: { initialArticleId: string | nul
         )}
       </div>
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      {search.dialog}
     </div>
   );
 }

@@ -31,6 +31,7 @@ import { ArticleSession } from './ArticleSession';
 import { dropPrefetched, loadArticle } from './articleLoader';
 import { SaveBanners } from './SaveBanners';
 import { useViewState } from './useViewState';
+import { useRevealMatch, type RevealRequest } from '../search/useRevealMatch';
 
 declare global {
   interface Window {
@@ -77,7 +78,16 @@ interface Said<T> {
  * the editor, the save queue's dirty flag and two debouncers; saving re-renders only the status
  * bar and the banners.
  */
-export const ArticleScreen = memo(function ArticleScreen({ articleId, onSaved }: { articleId: string; onSaved: (id: string) => void }) {
+export const ArticleScreen = memo(function ArticleScreen({
+  articleId,
+  onSaved,
+  reveal = null,
+}: {
+  articleId: string;
+  onSaved: (id: string) => void;
+  /** A search match to select and scroll to once the article is open. */
+  reveal?: RevealRequest | null;
+}) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const { settings } = useSettings();
@@ -202,6 +212,7 @@ export const ArticleScreen = memo(function ArticleScreen({ articleId, onSaved }:
   }, [session]);
 
   useViewState(editor, scrollRef, session?.viewTarget ?? null);
+  useRevealMatch(editor, session?.article.id ?? null, reveal);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
