@@ -16,6 +16,7 @@ import { WRITTEN_SENTENCES, arabicArticleDoc } from '../fixtures/arabicArticle';
 import { benchAutosave } from './autosave';
 import { benchQueueList } from './queueList';
 import { benchDiff } from './diff';
+import { benchSearch, searchBenchArticles } from './search';
 import { benchSyncWordpress } from './syncWordpress';
 import { benchPaste, pasteNotMeasured } from './paste';
 import { benchArchive } from './archive';
@@ -275,6 +276,9 @@ async function main(): Promise<void> {
   console.log('diff: revisions.diff of a 20,000-word article, 2% of words changed, vs jsdiff alone…');
   const diff = await benchDiff({ words: 20_000, changedShare: 0.02, iterations: 100, warmup: 5 });
 
+  console.log(`search: search.query over ${searchBenchArticles().toLocaleString('en')} generated Arabic articles vs the raw FTS5 MATCH (MIDAD_BENCH_SEARCH_N to shrink)…`);
+  const search = await benchSearch({ articles: searchBenchArticles(), iterations: 10 });
+
   console.log('sync: 200 approved articles to the local WordPress through the outbox vs a raw fetch loop…');
   const syncWordpress = await benchSyncWordpress({ articles: 200, concurrency: 4 });
   if (syncWordpress.value === null) console.log(`sync.wordpress.200 ${syncWordpress.note}`);
@@ -282,7 +286,7 @@ async function main(): Promise<void> {
   console.log('archive: export of generated articles to the full archive vs a plain jsonl stream, peak RSS, import…');
   const archive = await benchArchive();
 
-  const results: BenchResult[] = [autosave, queue, diff, syncWordpress, ...archive];
+  const results: BenchResult[] = [autosave, queue, diff, search, syncWordpress, ...archive];
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
   console.log(`machine: ${cpus().length} cores, load average ${load} (other work on the machine skews the p95 figures)`);
   const chromiumProblem = chromiumMissingReason();
