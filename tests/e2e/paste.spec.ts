@@ -310,6 +310,11 @@ test('the boilerplate list comes from Settings, and cleanup can be switched off'
   await expect(body).not.toContainText('لا يجوز النقل');
   // Only the newsroom's list applies: the default entries were replaced.
   await expect(body).toContainText('شارك المقال');
+  // Plain text (no HTML on the clipboard) loses its boilerplate lines too.
+  await pasteInto(page, { text: 'سطر من نص عادي\nخاص بموقعنا\nسطر أخير' });
+  await expect(body).toContainText('سطر أخير');
+  await expect(body).toContainText('سطر من نص عادي');
+  await expect(body).not.toContainText('خاص بموقعنا');
 
   await midad.core.open.settings.update({ pasteCleanup: false });
   await midad.reload();

@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
+import { isBoilerplate, prepareBoilerplate } from './boilerplate';
 import { cleanPastedHtml } from './cleanPastedHtml';
 
 export interface PasteCleanupSettings {
@@ -38,7 +39,8 @@ function plainTextWanted(view: EditorView): boolean {
  * That also keeps a copy from Word, which brings a picture of the selection beside the HTML,
  * from pasting as an image. A paste whose HTML holds nothing (a picture copied from a browser
  * comes as `<img src=remote>` plus the image file) is left to ImageInput. Drops go through
- * `transformPastedHTML`. With cleanup off, everything behaves as before (guard, then default).
+ * `transformPastedHTML`; plain-text pastes lose their boilerplate lines in `transformPastedText`.
+ * With cleanup off, everything behaves as before (guard, then default).
  */
 export const PasteCleanup = Extension.create<PasteCleanupOptions>({
   name: 'pasteCleanup',
@@ -92,6 +94,17 @@ export const PasteCleanup = Extension.create<PasteCleanupOptions>({
               if (result.images.length > 0) options.onImageFiles(result.images, undefined);
               return true;
             },
+          },
+          // Plain text (no HTML on the clipboard, or Ctrl+Shift+V) loses its boilerplate lines too.
+          transformPastedText: (text) => {
+            const settings = options.settings();
+            if (!settings.pasteCleanup) return text;
+            const entries = prepareBoilerplate(settings.pasteBoilerplate);
+            if (entries.length === 0) return text;
+            return text
+              .split(/\r?\n/)
+              .filter((line) => !isBoilerplate(line, entries))
+              .join('\n');
           },
           transformPastedHTML: (html) => {
             if (html === cleaned) return html;
