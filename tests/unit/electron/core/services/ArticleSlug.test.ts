@@ -5,6 +5,7 @@ import type { Result } from '../../../../../shared/errors';
 import type { Channel, RequestOf, ResponseOf } from '../../../../../shared/ipc/contract';
 import { encodedLength } from '../../../../../shared/text/slug';
 import { tempCoreSignedIn } from '../../../../support/tempCore';
+import { syncWorld } from '../sync/syncFixture';
 
 async function call<C extends Channel>(core: Core, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const result = (await dispatch(core, channel, request, core.sessionContext(), { validateResponses: true })) as Result<ResponseOf<C>>;
@@ -65,5 +66,21 @@ describe('ArticleService slugs', () => {
     expect(encodedLength(created.slug)).toBeLessThanOrEqual(180);
     expect(created.slug).toMatch(/^الكلمة0-الكلمة1-.*-الكلمة\d+$/);
     core.close();
+  });
+
+  it('does send the article’s own generated slug to WordPress, with the marker, in either style', async () => {
+    const world = await syncWorld();
+    const wp = await world.addEndpoint('الموقع');
+    const arabic = await world.approvedArticle();
+    // 32 Arabic letters would pass 180 encoded bytes: cut after the last whole word that fits.
+    expect(arabic.slug).toBe('ارتفاع-أسعار-القمح-في-الأسواق');
+    world.core.open.settings.update({ slugStyle: 'latin' });
+    const latin = await world.approvedArticle({ title: 'موسم الحصاد في سهل سايس' });
+    expect(latin.slug).toBe('musm-alhsad-fi-shl-sais');
+    await world.core.open.outbox.runOnce();
+    const sent = [...wp.server.posts.values()].map((post) => post.slug).sort();
+    const marker = (id: string) => `m${id.replace(/-/g, '').slice(0, 8)}`;
+    expect(sent).toEqual([`${arabic.slug}-${marker(arabic.id)}`, `${latin.slug}-${marker(latin.id)}`].sort());
+    for (const slug of sent) expect(encodedLength(slug)).toBeLessThanOrEqual(200);
   });
 });
