@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import type { DocNode } from '../../shared/editor/docSchema';
 import { signedInContext } from '../support/tempCore';
@@ -63,6 +64,8 @@ test('does open with Ctrl+K, highlight the match in the passage and open the art
   const markBox = (await longHit.locator('mark').boundingBox())!;
   expect(markBox.x + markBox.width).toBeLessThanOrEqual(snippetBox.x + snippetBox.width + 1);
   await shot(page, testInfo, 'search-results');
+  const axe = await new AxeBuilder({ page }).include('[data-testid="search-dialog"]').analyze();
+  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
 
   // Arrow keys move the active result; Enter opens it.
   await page.keyboard.press('ArrowDown');
