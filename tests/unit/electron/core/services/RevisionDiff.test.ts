@@ -174,7 +174,11 @@ describe('revisions.diff', () => {
       { kind: 'insert', text: 'مساء' },
     ]);
     expect(newText(diff.body)).toBe(`${FIRST.replace('صباح', 'مساء')}\n${SECOND}`);
-    expect(diff.fields).toEqual([{ field: 'title', from: 'محصول قياسي من الحبوب في السهول الشمالية', to: 'محصول قياسي من الحبوب في سهول الشمال' }]);
+    // The slug was made from the title and follows it until publication (docs/slugs.md).
+    expect(diff.fields).toEqual([
+      { field: 'title', from: 'محصول قياسي من الحبوب في السهول الشمالية', to: 'محصول قياسي من الحبوب في سهول الشمال' },
+      { field: 'slug', from: 'محصول-قياسي-من-الحبوب-في-السهول', to: 'محصول-قياسي-من-الحبوب-في-سهول' },
+    ]);
     expect(diff.stats).toEqual({ inserted: 1, deleted: 1 });
     core.close();
   });
