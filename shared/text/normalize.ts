@@ -222,6 +222,9 @@ const PREFIXES: readonly string[] = (() => {
   return list.sort((a, b) => a.length - b.length);
 })();
 
+/** Every prefix starts with one of ا و ف ب ك ل. */
+const PREFIX_LETTERS = new Set([0x0627, 0x0648, 0x0641, 0x0628, 0x0643, 0x0644]);
+
 /**
  * The forms of a normalized word without its attached prefixes, longest prefix last:
  * والانتخابات → الانتخابات، انتخابات. For لل (ل + ال, the alef dropped) the form with the
@@ -229,9 +232,7 @@ const PREFIXES: readonly string[] = (() => {
  * form shorter than MIN_STEM_LETTERS.
  */
 export function prefixStems(word: string): string[] {
-  const code = word.charCodeAt(0);
-  // Every prefix starts with ا و ف ب ك ل.
-  if (code !== 0x0627 && code !== 0x0648 && code !== 0x0641 && code !== 0x0628 && code !== 0x0643 && code !== 0x0644) return [];
+  if (!PREFIX_LETTERS.has(word.charCodeAt(0))) return [];
   const stems: string[] = [];
   for (const prefix of PREFIXES) {
     if (word.length - prefix.length < MIN_STEM_LETTERS || !word.startsWith(prefix)) continue;
@@ -247,10 +248,20 @@ export function prefixStems(word: string): string[] {
 
 /** The stems column of a normalized text: every word's prefix-stripped forms, in order. */
 export function stemsText(normalized: string): string {
+  // A scan rather than searchWords: this runs in the index trigger on every save of the body.
+  const chars = wordChars();
   const parts: string[] = [];
-  for (const { word } of searchWords(normalized)) {
-    const stems = prefixStems(word);
-    for (const stem of stems) parts.push(stem);
+  let start = -1;
+  for (let index = 0; index <= normalized.length; index += 1) {
+    const isWord = index < normalized.length && chars[normalized.charCodeAt(index)] === 1;
+    if (isWord) {
+      if (start < 0) start = index;
+      continue;
+    }
+    if (start >= 0 && index - start > MIN_STEM_LETTERS && PREFIX_LETTERS.has(normalized.charCodeAt(start))) {
+      for (const stem of prefixStems(normalized.slice(start, index))) parts.push(stem);
+    }
+    start = -1;
   }
   return parts.join(' ');
 }

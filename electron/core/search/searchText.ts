@@ -16,9 +16,9 @@ export function searchTextFunction(value: unknown, mode: unknown): string {
   if (typeof value !== 'string' || value === '') return '';
   switch (mode) {
     case 'text':
-      return normalizeArabic(value);
+      return normalized(value);
     case 'stems':
-      return stemsText(normalizeArabic(value));
+      return stemsText(normalized(value));
     case 'tags':
       return normalizeArabic(tagsToText(value));
     case 'tags_stems':
@@ -26,6 +26,16 @@ export function searchTextFunction(value: unknown, mode: unknown): string {
     default:
       return '';
   }
+}
+
+/**
+ * The last text normalized: a trigger asks for the body's text and then its stems, and the
+ * body of a long article is worth normalizing once. (Strings are compared by value.)
+ */
+let last: { input: string; output: string } | null = null;
+function normalized(value: string): string {
+  if (last?.input !== value) last = { input: value, output: normalizeArabic(value) };
+  return last.output;
 }
 
 /** Tags as stored (a JSON array); a malformed value indexes nothing rather than failing the save. */
