@@ -146,6 +146,21 @@ describe('SearchService: clitics, phrases, prefixes', () => {
   });
 });
 
+describe('SearchService: hostile input', () => {
+  it('does never fail on random mixes of FTS5 syntax, punctuation and Arabic', async () => {
+    const { ctx } = await setup();
+    const pieces = ['"', '*', '(', ')', '{', '}', ':', '^', '-', '+', ' ', 'NEAR', 'OR', 'AND', 'NOT', '«', '»', '؟', '،', 'ال', 'انتخابات', 'ـ', 'ً', '\u200f', '0', '٣', 'é', "'", '\\', '%', '_'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let run = 0; run < 300; run += 1) {
+      let query = '';
+      const length = 1 + Math.floor(next() * 12);
+      for (let index = 0; index < length; index += 1) query += pieces[Math.floor(next() * pieces.length)];
+      expect(() => search(ctx, query), query).not.toThrow();
+    }
+  });
+});
+
 describe('SearchService: ranking, snippets, filters', () => {
   it('does rank a title match above a body match', async () => {
     const { ctx, ids, core: c } = await setup();
