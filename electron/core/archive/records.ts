@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { DocNode } from '../../../shared/editor/docSchema';
 import { docToHtml } from '../../../shared/editor/docToHtml';
 import { docMediaHashes } from '../../../shared/editor/docToText';
@@ -98,10 +98,45 @@ export function mediaHashesOf(body: DocNode, featured: string | null): string[] 
   return hashes;
 }
 
+type CommentExportRow = { id: string; parent_id: string | null; author_id: string; author_name: string | null; body: string; quote: string; anchored: number; resolved_at: string | null; resolved_by: string | null; created_at: string; updated_at: string };
+type AuditExportRow = { at: string; actor: string; action: string; from_status: string | null; to_status: string | null; detail: string | null };
+type SyncExportRow = SyncItemRow & { endpoint_name: string; endpoint_kind: 'wordpress' | 'webhook'; endpoint_url: string };
+
+interface RecordStatements {
+  media: Statement<[string], { hash: string; mime: string; size: number; name: string }>;
+  revisions: Statement<[string], RevisionRow>;
+  comments: Statement<[string], CommentExportRow>;
+  audit: Statement<[string], AuditExportRow>;
+  sync: Statement<[string], SyncExportRow>;
+}
+const preparedFor = new WeakMap<Database, RecordStatements>();
+
+/** The statements a record needs, prepared once per database (an export reads thousands of records). */
+function statementsOf(db: Database): RecordStatements {
+  let statements = preparedFor.get(db);
+  if (!statements) {
+    statements = {
+      media: db.prepare<[string], { hash: string; mime: string; size: number; name: string }>('SELECT hash, mime, size, name FROM media WHERE hash = ?'),
+      revisions: db.prepare<[string], RevisionRow>('SELECT * FROM revisions WHERE article_id = ? ORDER BY id'),
+      comments: db.prepare<[string], CommentExportRow>(
+        `SELECT c.*, u.name AS author_name FROM comments c LEFT JOIN users u ON u.id = c.author_id
+         WHERE c.article_id = ? ORDER BY c.created_at, c.rowid`,
+      ),
+      audit: db.prepare<[string], AuditExportRow>('SELECT at, actor, action, from_status, to_status, detail FROM audit WHERE article_id = ? ORDER BY id'),
+      sync: db.prepare<[string], SyncExportRow>(
+        `SELECT s.*, e.name AS endpoint_name, e.kind AS endpoint_kind, e.url AS endpoint_url
+         FROM sync_items s JOIN endpoints e ON e.id = s.endpoint_id WHERE s.article_id = ? ORDER BY e.name, e.id`,
+      ),
+    };
+    preparedFor.set(db, statements);
+  }
+  return statements;
+}
 /** Reads everything Midad keeps about one article into its archive record. */
 export function buildRecord(db: Database, row: ExportRow, includeRevisions: boolean): ArchiveArticleRecord {
   const body = JSON.parse(row.body_json) as DocNode;
-  const mediaRow = db.prepare<[string], { hash: string; mime: string; size: number; name: string }>('SELECT hash, mime, size, name FROM media WHERE hash = ?');
+  const statements = statementsOf(db);
+  const mediaRow = statements.media;
   const media: ArchiveMediaRef[] = [];
   for (const hash of mediaHashesOf(body, row.featured_media)) {
     const found = mediaRow.get(hash);
@@ -139,8 +174,7 @@ export function buildRecord(db: Database, row: ExportRow, includeRevisions: bool
     sync: [],
   };
   if (includeRevisions) {
-    record.revisions = db
-      .prepare<[string], RevisionRow>('SELECT * FROM revisions WHERE article_id = ? ORDER BY id')
+    record.revisions = statements.revisions
       .all(row.id)
       .map((revision) => ({
         articleVersion: revision.article_version,
@@ -153,11 +187,7 @@ export function buildRecord(db: Database, row: ExportRow, includeRevisions: bool
         createdAt: revision.created_at,
       }));
   }
-  record.comments = db
-    .prepare<[string], { id: string; parent_id: string | null; author_id: string; author_name: string | null; body: string; quote: string; anchored: number; resolved_at: string | null; resolved_by: string | null; created_at: string; updated_at: string }>(
-      `SELECT c.*, u.name AS author_name FROM comments c LEFT JOIN users u ON u.id = c.author_id
-       WHERE c.article_id = ? ORDER BY c.created_at, c.rowid`,
-    )
+  record.comments = statements.comments
     .all(row.id)
     .map((comment) => ({
       id: comment.id,
@@ -172,17 +202,10 @@ export function buildRecord(db: Database, row: ExportRow, includeRevisions: bool
       createdAt: comment.created_at,
       updatedAt: comment.updated_at,
     }));
-  record.audit = db
-    .prepare<[string], { at: string; actor: string; action: string; from_status: string | null; to_status: string | null; detail: string | null }>(
-      'SELECT at, actor, action, from_status, to_status, detail FROM audit WHERE article_id = ? ORDER BY id',
-    )
+  record.audit = statements.audit
     .all(row.id)
     .map((entry) => ({ at: entry.at, actor: entry.actor, action: entry.action, fromStatus: entry.from_status, toStatus: entry.to_status, detail: parseJson(entry.detail) }));
-  record.sync = db
-    .prepare<[string], SyncItemRow & { endpoint_name: string; endpoint_kind: 'wordpress' | 'webhook'; endpoint_url: string }>(
-      `SELECT s.*, e.name AS endpoint_name, e.kind AS endpoint_kind, e.url AS endpoint_url
-       FROM sync_items s JOIN endpoints e ON e.id = s.endpoint_id WHERE s.article_id = ? ORDER BY e.name, e.id`,
-    )
+  record.sync = statements.sync
     .all(row.id)
     .map((item) => ({
       endpoint: { id: item.endpoint_id, name: item.endpoint_name, kind: item.endpoint_kind, url: item.endpoint_url },

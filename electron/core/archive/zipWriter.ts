@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { ErrorCode, MidadError } from '../../../shared/errors';
 import type { ArchiveSink, ArchiveTextStream } from './types';
@@ -41,6 +41,38 @@ export function drained(stream: NodeJS.WritableStream): Promise<void> {
   });
 }
 
+/**
+ * Gathers the archive's many small pieces (headers, descriptors, small entries) into writes of
+ * about 1 MB: one file-system call per megabyte instead of several per entry.
+ */
+class Coalesce extends Transform {
+  private chunks: Buffer[] = [];
+  private size = 0;
+
+  constructor(private readonly target = 1024 * 1024) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= this.target) this.flushChunks();
+    callback();
+  }
+
+  override _flush(callback: TransformCallback): void {
+    this.flushChunks();
+    callback();
+  }
+
+  private flushChunks(): void {
+    if (this.size === 0) return;
+    this.push(this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.size));
+    this.chunks = [];
+    this.size = 0;
+  }
+}
+
 /** Incompressible content (images) is stored, not deflated. */
 function compressible(path: string): boolean {
   return !path.startsWith('media/') && !/\.(png|jpe?g|gif|webp|woff2?|zip)$/i.test(path);
@@ -72,6 +104,7 @@ export class ZipWriter implements ArchiveSink {
   /** Bytes of the archive written to disk so far. */
   bytesWritten = 0;
   private queued: number[] = [];
+  private releasedUpTo = 0;
   private queuedBytes = 0;
   private waiters: (() => void)[] = [];
   private failure: Error | null = null;
@@ -90,7 +123,9 @@ export class ZipWriter implements ArchiveSink {
     this.zip.outputStream.on('data', (chunk: Buffer) => {
       this.bytesWritten += chunk.length;
     });
-    this.zip.outputStream.pipe(this.out);
+    const coalesce = new Coalesce();
+    coalesce.on('error', (error: Error) => this.fail(error));
+    this.zip.outputStream.pipe(coalesce).pipe(this.out);
   }
 
   private fail(error: Error): void {
@@ -162,13 +197,11 @@ export class ZipWriter implements ArchiveSink {
     });
   }
 
+  /** Entries before `upTo` are written: their bytes no longer count as queued (a cursor, so each is visited once). */
   private release(upTo: number): void {
-    for (let index = 0; index < upTo; index += 1) {
-      const size = this.queued[index]!;
-      if (size >= 0) {
-        this.queuedBytes -= size;
-        this.queued[index] = -1;
-      }
+    for (; this.releasedUpTo < upTo; this.releasedUpTo += 1) {
+      this.queuedBytes -= this.queued[this.releasedUpTo]!;
+      this.queued[this.releasedUpTo] = 0;
     }
     if (this.queuedBytes <= MAX_QUEUED_BYTES) for (const wake of this.waiters.splice(0)) wake();
   }
