@@ -293,7 +293,7 @@ test('does lay the settings out left to right in English for an admin, every new
   for (const id of ['settings-locale', 'settings-digits', 'settings-slugStyle', 'settings-pasteBoilerplate', 'settings-autoBackup']) {
     await expect(dialog.getByTestId(id)).toBeEnabled();
   }
-  await expect(dialog.getByText('Arabic punctuation while typing (، ؛ ؟)')).toBeVisible();
+  await expect(dialog.getByText(/^Arabic punctuation while typing/)).toBeVisible();
   expect(await seriousViolations(page, '[data-testid="settings-dialog"]')).toEqual([]);
   await dialog.getByTestId('settings-digits').selectOption('arabic-indic');
   await dialog.getByTestId('settings-pasteBoilerplate').fill('إرسال تعليق\n\n  اقرأ أيضا  \nإرسال تعليق');
