@@ -9,8 +9,9 @@ import { ErrorCode, MidadError } from '../../../shared/errors';
 import type { IdPolicy, ImportFormat, ImportReport } from '../../../shared/ipc/channels/archive';
 import { cleanSingleLine, cleanSlug, countCharacters, countWords, stripBidiControls } from '../../../shared/text/arabic';
 import type { CallContext } from '../CallContext';
-import { insertArticleRow, type ArticleRow } from '../db/queries/articles';
-import { appendAudit } from '../db/queries/audit';
+import type { ArticleRow } from '../db/queries/articles';
+import { cached } from './statements';
+
 import { sniffImageMime, type MediaService } from '../services/MediaService';
 import type { OutboxService } from '../services/OutboxService';
 import { foreignReaders } from './readers';
@@ -59,6 +60,30 @@ function failedAt(position: string, error: unknown): MidadError {
     ...(coded?.detail ?? {}),
     position,
   });
+}
+
+const ARTICLE_COLUMNS: (keyof ArticleRow)[] = [
+  'id', 'title', 'subtitle', 'excerpt', 'slug', 'section', 'tags', 'byline', 'featured_media', 'status', 'status_before_spike',
+  'body_json', 'body_hash', 'body_text', 'word_count', 'char_count', 'version', 'created_at', 'updated_at', 'author_id',
+  'assignee_id', 'priority', 'deadline', 'scheduled_at', 'submitted_at', 'published_at',
+];
+const INSERT_ARTICLE = `INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map((column) => `@${column}`).join(', ')})`;
+
+function insertArticleRow(db: Database, row: ArticleRow): void {
+  cached(db, INSERT_ARTICLE).run(row);
+}
+
+/** Appends to the audit log (the table refuses updates and deletes) with a reused statement. */
+function appendAudit(db: Database, at: string, entry: { actor: string; action: string; articleId?: string | null; fromStatus?: string | null; toStatus?: string | null; detail?: Record<string, unknown> | null }): void {
+  cached(db, 'INSERT INTO audit (at, actor, action, article_id, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    at,
+    entry.actor,
+    entry.action,
+    entry.articleId ?? null,
+    entry.fromStatus ?? null,
+    entry.toStatus ?? null,
+    entry.detail ? JSON.stringify(entry.detail) : null,
+  );
 }
 
 function sha256(text: string | Buffer): string {
@@ -152,7 +177,7 @@ export class ArchiveImporter {
   // ---------------------------------------------------------------- Midad archives
 
   private planAction(id: string, policy: IdPolicy): Item['action'] {
-    const exists = this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
+    const exists = cached(this.db, 'SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
     if (!exists) return 'create';
     return policy === 'skip' ? 'skip' : policy === 'overwrite' ? 'overwrite' : 'create_new_id';
   }
@@ -172,7 +197,7 @@ export class ArchiveImporter {
       mediaDir = join(work, 'media');
     } else {
       // A bare articles.jsonl: every line checked first; its images must already be stored here.
-      const known = this.db.prepare('SELECT 1 FROM media WHERE hash = ?');
+      const known = cached(this.db, 'SELECT 1 FROM media WHERE hash = ?');
       await forEachLine(createReadStream(file), (line, number) => {
         if (line.trim() === '') return;
         const parsed = parseRecordLine(line);
@@ -329,7 +354,7 @@ export class ArchiveImporter {
 
     const now = this.now();
     this.inTransaction(name, () => {
-      const insertMedia = this.db.prepare('INSERT OR IGNORE INTO media (hash, mime, size, name, created_at) VALUES (?, ?, ?, ?, ?)');
+      const insertMedia = cached(this.db, 'INSERT OR IGNORE INTO media (hash, mime, size, name, created_at) VALUES (?, ?, ?, ?, ?)');
       for (const [hash, media] of pending) counts.media += insertMedia.run(hash, media.mime, media.size, media.name, now).changes;
       let index = 0;
       forEachLineSync(spoolFile, (line) => {
@@ -352,12 +377,12 @@ export class ArchiveImporter {
   private writeCandidate(ctx: CallContext, candidate: ImportCandidate, format: 'jsonl' | 'wxr', file: string, now: string): string {
     const hashes = docMediaHashes(candidate.body);
     if (candidate.featuredMedia) hashes.push(candidate.featuredMedia);
-    const known = this.db.prepare('SELECT 1 FROM media WHERE hash = ?');
+    const known = cached(this.db, 'SELECT 1 FROM media WHERE hash = ?');
     for (const hash of hashes) {
       if (!known.get(hash)) throw new MidadError(ErrorCode.VALIDATION, `the image ${hash.slice(0, 12)}… was not stored.`, `الصورة ${hash.slice(0, 12)}… لم تُحفظ.`);
     }
     const account = candidate.authorName
-      ? this.db.prepare<[string], { id: string }>('SELECT id FROM users WHERE name_key = ?').get(nameKey(candidate.authorName))
+      ? cached<[string], { id: string }>(this.db, 'SELECT id FROM users WHERE name_key = ?').get(nameKey(candidate.authorName))
       : undefined;
     const status: ArticleStatus = candidate.status;
     const created = isoOrNull(candidate.createdAt) ?? isoOrNull(candidate.publishedAt) ?? now;
@@ -435,8 +460,8 @@ class MidadWriteState {
     if (!ref) return null;
     const known = this.people.get(ref.id);
     if (known) return known;
-    let local = this.db.prepare<[string], { id: string }>('SELECT id FROM users WHERE id = ?').get(ref.id)?.id;
-    if (!local) local = this.db.prepare<[string], { id: string }>('SELECT id FROM users WHERE name_key = ?').get(nameKey(ref.name))?.id;
+    let local = cached<[string], { id: string }>(this.db, 'SELECT id FROM users WHERE id = ?').get(ref.id)?.id;
+    if (!local) local = cached<[string], { id: string }>(this.db, 'SELECT id FROM users WHERE name_key = ?').get(nameKey(ref.name))?.id;
     if (!local) {
       const name = cleanSingleLine(ref.name).trim() || ref.id;
       this.db
@@ -465,11 +490,11 @@ class MidadWriteState {
   private endpoint(ref: ArchiveArticleRecord['sync'][number]['endpoint'], position: number): string {
     const known = this.endpoints.get(ref.id);
     if (known) return known;
-    let local = this.db.prepare<[string], { id: string }>('SELECT id FROM endpoints WHERE id = ?').get(ref.id)?.id;
-    if (!local) local = this.db.prepare<[string, string], { id: string }>('SELECT id FROM endpoints WHERE name = ? AND kind = ?').get(ref.name, ref.kind)?.id;
+    let local = cached<[string], { id: string }>(this.db, 'SELECT id FROM endpoints WHERE id = ?').get(ref.id)?.id;
+    if (!local) local = cached<[string, string], { id: string }>(this.db, 'SELECT id FROM endpoints WHERE name = ? AND kind = ?').get(ref.name, ref.kind)?.id;
     if (!local) {
       let name = ref.name;
-      if (this.db.prepare('SELECT 1 FROM endpoints WHERE name = ?').get(name)) name = `${ref.name} (${ref.kind})`;
+      if (cached(this.db, 'SELECT 1 FROM endpoints WHERE name = ?').get(name)) name = `${ref.name} (${ref.kind})`;
       this.db
         .prepare(`INSERT INTO endpoints (id, kind, name, url, username, enabled, options, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, 0, '{}', ?, ?)`)
         .run(ref.id, ref.kind, name, ref.url, this.now, this.now);
@@ -491,9 +516,9 @@ class MidadWriteState {
     let body = record.body;
     const commentIds = new Map<string, string>();
     if (action === 'overwrite') {
-      this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+      cached(this.db, 'DELETE FROM articles WHERE id = ?').run(id);
     }
-    const commentExists = this.db.prepare('SELECT 1 FROM comments WHERE id = ?');
+    const commentExists = cached(this.db, 'SELECT 1 FROM comments WHERE id = ?');
     if (action === 'create_new_id') {
       id = randomUUID();
       for (const comment of record.comments) commentIds.set(comment.id, randomUUID());
@@ -503,7 +528,7 @@ class MidadWriteState {
     body = remapCommentMarks(body, commentIds);
 
     let mediaAdded = 0;
-    const insertMedia = this.db.prepare('INSERT OR IGNORE INTO media (hash, mime, size, name, created_at) VALUES (?, ?, ?, ?, ?)');
+    const insertMedia = cached(this.db, 'INSERT OR IGNORE INTO media (hash, mime, size, name, created_at) VALUES (?, ?, ?, ?, ?)');
     for (const media of record.media) mediaAdded += insertMedia.run(media.hash, media.mime, media.size, media.name, this.now).changes;
 
     const bodyJson = JSON.stringify(body);
@@ -536,7 +561,7 @@ class MidadWriteState {
       published_at: record.publishedAt,
     });
 
-    const insertRevision = this.db.prepare(
+    const insertRevision = cached(this.db,
       `INSERT INTO revisions (article_id, article_version, reason, actor, title, word_count, content_hash, snapshot, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -547,14 +572,14 @@ class MidadWriteState {
       insertRevision.run(id, revision.articleVersion, revision.reason, this.actor(revision.actor), revision.title, revision.wordCount, revision.contentHash, typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot), revision.createdAt);
     }
 
-    const insertComment = this.db.prepare(
+    const insertComment = cached(this.db,
       `INSERT INTO comments (id, article_id, parent_id, author_id, body, quote, anchored, resolved_at, resolved_by, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const comment of record.comments) {
       // A comment's author with a name and no account here gets one (disabled) so the thread shows who wrote it.
       if (!comment.authorId.startsWith('cli:') && comment.authorName && !this.people.has(comment.authorId)) {
-        const exists = this.db.prepare('SELECT 1 FROM users WHERE id = ?').get(comment.authorId);
+        const exists = cached(this.db, 'SELECT 1 FROM users WHERE id = ?').get(comment.authorId);
         if (!exists) this.person({ id: comment.authorId, name: comment.authorName, role: 'editor' }, position);
       }
       insertComment.run(
@@ -573,8 +598,8 @@ class MidadWriteState {
     }
 
     // The audit log is append-only: an overwrite adds only the entries this database lacks.
-    const seen = this.db.prepare('SELECT 1 FROM audit WHERE article_id = ? AND at = ? AND actor = ? AND action = ?');
-    const insertAudit = this.db.prepare('INSERT INTO audit (at, actor, action, article_id, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const seen = cached(this.db, 'SELECT 1 FROM audit WHERE article_id = ? AND at = ? AND actor = ? AND action = ?');
+    const insertAudit = cached(this.db, 'INSERT INTO audit (at, actor, action, article_id, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const entry of record.audit) {
       const actor = this.actor(entry.actor);
       if (action === 'overwrite' && seen.get(id, entry.at, actor, entry.action)) continue;
@@ -584,7 +609,7 @@ class MidadWriteState {
     // Sync state: kept for the same article (a copy under a new id has no remote post). Rows
     // that were still waiting to be sent are held: nothing leaves Midad because of an import.
     if (action !== 'create_new_id') {
-      const insertSync = this.db.prepare(
+      const insertSync = cached(this.db,
         `INSERT INTO sync_items (endpoint_id, article_id, operation, state, remote_id, remote_url, remote_modified, synced_hash, remote_text_hash,
            slug, attempts, last_attempt_at, last_error_code, last_error, last_error_ar, next_attempt_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
