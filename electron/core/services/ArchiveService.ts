@@ -88,6 +88,16 @@ export class ArchiveService {
   // ------------------------------------------------------------------ export jobs
 
   startExport(ctx: CallContext, options: StartExportOptions): ExportJob {
+    // One export at a time: each holds a page of articles and a ZIP writer; two would double it for no gain.
+    const busy = [...this.jobs.values()].find((running) => running.job.state === 'running');
+    if (busy) {
+      throw new MidadError(
+        ErrorCode.VALIDATION,
+        `An export is already running (${busy.job.done} of ${busy.job.total} articles); wait for it or cancel it.`,
+        `يجري تصدير آخر الآن (${busy.job.done} من ${busy.job.total} مقالًا)؛ انتظر انتهاءه أو ألغِه.`,
+        { jobId: busy.job.id },
+      );
+    }
     const createdAt = this.now();
     const destination = options.destination ?? this.defaultDestination(createdAt);
     const id = randomUUID();

@@ -50,9 +50,10 @@ describe('export jobs', () => {
     expect(core.open.db.prepare("SELECT count(*) FROM audit WHERE action = 'archive.export'").pluck().get()).toBe(1);
   });
 
-  it('a cancelled export leaves no archive and no temporary file', async () => {
+  it('a cancelled export leaves no archive and no temporary file; one export runs at a time', async () => {
     const { core, world, dataDir } = await newsroom(3);
     const started = core.open.archive.startExport(world.ctx, { filters: { dateField: 'created' }, includeRevisions: true });
+    expect(() => core.open.archive.startExport(world.ctx, { filters: { dateField: 'created' }, includeRevisions: false })).toThrow('already running');
     core.open.archive.cancelExport(started.id);
     const job = await core.open.archive.waitForExport(started.id);
     expect(job.state).toBe('cancelled');
