@@ -69,6 +69,8 @@ export const PasteCleanup = Extension.create<PasteCleanupOptions>({
               const settings = options.settings();
               const data = event.clipboardData;
               if (!view.editable || !settings.pasteCleanup || !data || plainTextWanted(view)) return false;
+              // Inside a code block ProseMirror pastes the plain text: leave it to do so.
+              if (view.state.selection.$from.parent.type.spec.code) return false;
               const html = data.getData('text/html');
               if (!html) return false;
               if (html.length > options.maxRawCharacters) {
