@@ -1,5 +1,7 @@
 import type { DocMark, DocNode } from './docSchema';
 import { isSafeLinkHref } from './docSchema';
+import { docToText } from './docToText';
+import { dominantDirection } from '../text/direction';
 
 /**
  * Serializes a validated body to HTML without a DOM, so the core can derive the stored HTML
@@ -15,9 +17,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
-function dirAttr(attrs: Record<string, unknown> | undefined): string {
-  const dir = attrs?.dir;
-  return dir === 'rtl' || dir === 'ltr' || dir === 'auto' ? ` dir="${dir}"` : '';
+/**
+ * A block's direction as it leaves Midad. 'auto' is resolved here by the block's dominant script
+ * (the editor's rule): a browser's dir="auto" follows the first strong letter, so "Breaking: …"
+ * followed by Arabic would show left to right on the site. Blocks without letters follow the
+ * article (right to left).
+ */
+function dirAttr(node: DocNode): string {
+  const dir = node.attrs?.dir;
+  if (dir === 'auto') return ` dir="${dominantDirection(docToText(node), 'rtl')}"`;
+  return dir === 'rtl' || dir === 'ltr' ? ` dir="${dir}"` : '';
 }
 
 function wrapMarks(html: string, marks: DocMark[] | undefined): string {
@@ -45,7 +54,7 @@ function children(node: DocNode, options: DocToHtmlOptions): string {
 }
 
 export function nodeToHtml(node: DocNode, options: DocToHtmlOptions): string {
-  const dir = dirAttr(node.attrs);
+  const dir = dirAttr(node);
   switch (node.type) {
     case 'doc': return children(node, options);
     case 'text': return wrapMarks(escapeHtml(node.text ?? ''), node.marks);

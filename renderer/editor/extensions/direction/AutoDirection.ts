@@ -3,7 +3,7 @@ import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { AttrStep } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { dominantDirection, type Dir } from './dominantDirection';
+import { dominantDirection, type Dir } from '../../../../shared/text/direction';
 
 export interface AutoDirectionOptions {
   /** Read on every view update: the `autoDirection` setting. */

@@ -1,5 +1,5 @@
-import { dominantDirection } from '../direction/dominantDirection';
-import { isArabicWordChar } from '../direction/scripts';
+import { dominantDirection } from '../../../../shared/text/direction';
+import { isArabicWordChar } from '../../../../shared/text/scripts';
 
 /** Latin punctuation typed after an Arabic letter, and its Arabic form. */
 export const ARABIC_PUNCTUATION: Readonly<Record<string, string>> = { ',': '،', ';': '؛', '?': '؟' };

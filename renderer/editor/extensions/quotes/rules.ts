@@ -1,5 +1,5 @@
 import { CONTEXT_CHARS } from '../punctuation/rules';
-import { isLtrStrong, isRtlStrong } from '../direction/scripts';
+import { isLtrStrong, isRtlStrong } from '../../../../shared/text/scripts';
 
 /** After these (or at the start of a paragraph) a quote opens; after anything else it closes. */
 const OPENING_CONTEXT = /[\s([{«\u2014\u2013\-/:؛،]/u;

@@ -1,4 +1,4 @@
-import { isArabicWordChar } from '../direction/scripts';
+import { isArabicWordChar } from '../../../../shared/text/scripts';
 
 /**
  * A mark range [from, to) over `text`, with each end that falls inside an Arabic word moved

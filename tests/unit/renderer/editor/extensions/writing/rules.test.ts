@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dominantDirection } from '../../../../../../renderer/editor/extensions/direction/dominantDirection';
+import { dominantDirection } from '../../../../../../shared/text/direction';
 import { arabicPunctuationFor } from '../../../../../../renderer/editor/extensions/punctuation/rules';
 import { arabicQuoteFor } from '../../../../../../renderer/editor/extensions/quotes/rules';
 import { cutsArabicWord, widenToArabicWords } from '../../../../../../renderer/editor/extensions/wordMarks/widen';
