@@ -12,6 +12,9 @@ import { drained } from './zipWriter';
 /** At most this many problems are listed one by one; the rest are counted. */
 const MAX_PROBLEMS = 100;
 const MEDIA_ENTRY = /^media\/([0-9a-f]{64})$/;
+/** Unpacked sizes beyond these are refused before reading (a ZIP bomb fills no disk). */
+const MAX_ENTRY_BYTES = 8 * 1024 * 1024 * 1024;
+const MAX_MEDIA_BYTES = 256 * 1024 * 1024;
 
 export interface VerifyOptions {
   /** Also copy `articles.jsonl` and the media into this folder while checking (the importer's first pass). */
@@ -121,20 +124,23 @@ export async function verifyArchive(file: string, options: VerifyOptions = {}): 
       }
       const hash = createHash('sha256');
       const mediaMatch = MEDIA_ENTRY.exec(name);
+      const declared = zip.entries.get(name)!.size;
+      if (declared > MAX_ENTRY_BYTES || (mediaMatch && declared > MAX_MEDIA_BYTES)) {
+        problem(name, ErrorCode.ARCHIVE_INVALID, `${name} would unpack to ${declared} bytes, far more than Midad ever writes; it was not read.`, `الملف ${name} سيتمدد إلى ${declared} بايت، أكثر بكثير مما يكتبه مداد؛ لم يُقرأ.`);
+        continue;
+      }
       let sink: WriteStream | null = null;
       if (options.extractTo && name === ARTICLES_ENTRY) sink = createWriteStream(join(options.extractTo, ARTICLES_ENTRY));
       if (options.extractTo && mediaMatch) sink = createWriteStream(join(options.extractTo, 'media', mediaMatch[1]!));
       try {
         const stream = await zip.stream(name);
         if (name === ARTICLES_ENTRY) {
-          let badLines = 0;
-          const lines = await forEachLine(
+          await forEachLine(
             stream,
             (line, number) => {
               if (line.trim() === '') return;
               const parsed = parseRecordLine(line);
               if ('problem' in parsed) {
-                badLines += 1;
                 problem(`${ARTICLES_ENTRY}:${number}`, ErrorCode.ARCHIVE_INVALID, `Line ${number} of articles.jsonl is not a Midad article: ${parsed.problem}.`, `السطر ${number} من articles.jsonl ليس مقال مداد: ${parsed.problem}.`);
                 return;
               }
@@ -146,8 +152,6 @@ export async function verifyArchive(file: string, options: VerifyOptions = {}): 
               if (sink) return writeChunk(sink, chunk);
             },
           );
-          void badLines;
-          void lines;
         } else {
           for await (const chunk of stream) {
             hash.update(chunk as Buffer);

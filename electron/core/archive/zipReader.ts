@@ -116,6 +116,9 @@ export class ZipReader {
   }
 }
 
+/** No article line comes near this; a longer one is a damaged or hostile file (memory stays bounded). */
+export const MAX_LINE_CHARS = 64 * 1024 * 1024;
+
 /**
  * Reads a byte stream as UTF-8 lines (the last line may lack its newline), calling `onLine`
  * with the 1-based line number; `onChunk` sees the raw bytes (for a checksum).
@@ -124,6 +127,7 @@ export async function forEachLine(
   stream: AsyncIterable<Buffer | string>,
   onLine: (line: string, number: number) => void | Promise<void>,
   onChunk?: (chunk: Buffer) => void | Promise<void>,
+  maxLineChars = MAX_LINE_CHARS,
 ): Promise<number> {
   const decoder = new StringDecoder('utf8');
   let pending = '';
@@ -141,6 +145,13 @@ export async function forEachLine(
       newline = pending.indexOf('\n', start);
     }
     pending = pending.slice(start);
+    if (pending.length > maxLineChars) {
+      throw archiveInvalid(
+        `Line ${number + 1} is longer than ${Math.round(maxLineChars / (1024 * 1024))} million characters: this is not an article (a damaged or hostile file).`,
+        `السطر ${number + 1} أطول من ${Math.round(maxLineChars / (1024 * 1024))} مليون حرف: ليس مقالًا (ملف تالف أو مريب).`,
+        { line: number + 1 },
+      );
+    }
   }
   pending += decoder.end();
   if (pending.length > 0) {
