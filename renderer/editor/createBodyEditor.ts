@@ -3,14 +3,15 @@ import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { createExtensions, type EditorCallbacks } from './createExtensions';
 
 /** The body editor's DOM attributes: a plain object, not a function ProseMirror calls on every update. */
-export function bodyAttributes(label: string): Record<string, string> {
+export function bodyAttributes(label: string, spellcheck = true): Record<string, string> {
   return {
     id: 'article-body',
     class: 'article-body__content',
     'aria-label': label,
     'aria-multiline': 'true',
     lang: 'ar',
-    spellcheck: 'true',
+    // Settings → spell checking (in Electron the session's checker follows the same setting).
+    spellcheck: spellcheck ? 'true' : 'false',
   };
 }
 

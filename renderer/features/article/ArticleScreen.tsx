@@ -160,11 +160,12 @@ export const ArticleScreen = memo(function ArticleScreen({
   }, [editor]);
 
   const bodyLabel = t('editor.bodyLabel');
+  const spellcheck = settings.spellcheck;
   useEffect(() => {
     const attributes = editor.options.editorProps.attributes as Record<string, string> | undefined;
-    if (attributes?.['aria-label'] === bodyLabel) return;
-    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: bodyAttributes(bodyLabel) } });
-  }, [editor, bodyLabel]);
+    if (attributes?.['aria-label'] === bodyLabel && attributes.spellcheck === String(spellcheck)) return;
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: bodyAttributes(bodyLabel, spellcheck) } });
+  }, [editor, bodyLabel, spellcheck]);
 
   useEffect(() => {
     let cancelled = false;

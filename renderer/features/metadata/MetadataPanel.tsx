@@ -2,7 +2,9 @@ import { memo, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticlePatch, ArticleStatus } from '../../../shared/domain/article';
 import { mediaPath } from '../../../shared/ipc/contract';
-import { cleanSingleLine, cleanSlug, stripBidiControls } from '../../../shared/text/arabic';
+import { cleanSingleLine, stripBidiControls } from '../../../shared/text/arabic';
+import { cleanTypedSlug, slugFromTitle } from '../../../shared/text/slug';
+import { useSettings } from '../settings/SettingsContext';
 import { currentLanguage } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { formatTags, parseTags } from './tags';
@@ -35,6 +37,9 @@ export interface MetadataPanelProps {
 export const MetadataPanel = memo(function MetadataPanel({ fields, status, bodyImages, onChange, onUploadFeatured, uploadError, readOnly = false, children }: MetadataPanelProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
+  const { settings } = useSettings();
+  // What the core makes of the title (the newsroom's style, docs/slugs.md) while the slug follows it.
+  const titleSlug = slugFromTitle(fields.title, settings.slugStyle);
   const ids = { heading: useId(), excerpt: useId(), section: useId(), tags: useId(), tagsHelp: useId(), byline: useId(), slug: useId(), featured: useId() };
   // The tag field keeps what was typed (a trailing comma included); the article gets the parsed list.
   const [tagText, setTagText] = useState(() => formatTags(fields.tags, language));
@@ -91,13 +96,13 @@ export const MetadataPanel = memo(function MetadataPanel({ fields, status, bodyI
         <label htmlFor={ids.slug}>{t('meta.slug')}</label>
         <div className="field__row">
           <input id={ids.slug} type="text" maxLength={300} value={fields.slug} data-testid="meta-slug" dir="auto"
-            placeholder={cleanSlug(fields.title).slice(0, 300)}
+            placeholder={titleSlug}
             onChange={(event) => onChange({ slug: stripBidiControls(event.target.value).replace(/[\r\n]/g, '') })}
             onBlur={(event) => {
-              const clean = cleanSlug(event.target.value).slice(0, 300);
+              const clean = cleanTypedSlug(event.target.value);
               if (clean !== fields.slug) onChange({ slug: clean });
             }} />
-          <button type="button" className="button" data-testid="meta-slug-from-title" onClick={() => onChange({ slug: cleanSlug(fields.title).slice(0, 300) })}>
+          <button type="button" className="button" data-testid="meta-slug-from-title" onClick={() => onChange({ slug: titleSlug })}>
             {t('meta.slugFromTitle')}
           </button>
         </div>
