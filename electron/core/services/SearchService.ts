@@ -49,7 +49,7 @@ export const BM25 = 'bm25(article_search, 10.0, 4.0, 3.0, 4.0, 1.0, 6.0, 0.6)';
  * queries rank every match. If the filters leave too few hits in that window, it widens
  * (eight times, then everything).
  */
-export const RANK_WINDOW = 5000;
+export const RANK_WINDOW = 2000;
 
 /**
  * Full-text search over title, kicker, excerpt, tags and body (migration 0004's FTS5 index,
@@ -82,16 +82,11 @@ export class SearchService {
     return statement;
   }
 
-  /** How many articles the expression matches (FTS only: no filters, no spiked check). */
-  private countMatches(match: string): number {
-    return this.prepared('SELECT count(*) FROM article_search WHERE article_search MATCH ?').pluck().get(match) as number;
-  }
-
-  /** The rowid of the n-th most recent match: the floor of a ranking window of n. */
-  private windowFloor(match: string, size: number): number {
+  /** The rowid of the n-th most recent match (the floor of a ranking window of n), or undefined when fewer match. */
+  private windowFloor(match: string, size: number): number | undefined {
     return this.prepared('SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
       .pluck()
-      .get(match, size - 1) as number;
+      .get(match, size - 1) as number | undefined;
   }
 
   query(ctx: CallContext, request: SearchRequest): SearchResult {
@@ -101,8 +96,6 @@ export class SearchService {
     if (!match) return { total: 0, hits: [] };
     const limit = request.limit ?? 50;
     const offset = request.offset ?? 0;
-    const matching = this.countMatches(match);
-    if (matching === 0) return { total: 0, hits: [] };
     const { where, params, needsAuthor } = filterSql(request.filters ?? {});
     const from = needsAuthor ? `${FROM} LEFT JOIN users au ON au.id = d.author_id` : FROM;
     const whereSql = `WHERE article_search MATCH @match${where.map((clause) => ` AND ${clause}`).join('')}`;
@@ -112,14 +105,15 @@ export class SearchService {
       `SELECT d.article_id AS id, ${BM25} AS rank ${from} ${whereSql} AND s.rowid >= @floor ORDER BY rank LIMIT @limit OFFSET @offset`,
     );
     let page: { id: string; rank: number }[] = [];
+    let floor = 0;
     for (const size of [this.rankWindow, this.rankWindow * 8, Infinity]) {
-      const floor = matching > size ? this.windowFloor(match, size) : 0;
+      floor = size === Infinity ? 0 : (this.windowFloor(match, size) ?? 0);
       page = ranked.all({ ...bound, floor, limit, offset }) as { id: string; rank: number }[];
       if (page.length === limit || floor === 0) break;
     }
     // Counted exactly up to TOTAL_CAP (the matches walked in index order, each looked up once).
     let total: number;
-    if (offset === 0 && page.length < limit && matching <= this.rankWindow) total = page.length;
+    if (offset === 0 && page.length < limit && floor === 0) total = page.length;
     else {
       total = this.prepared(`SELECT count(*) FROM (SELECT 1 ${from} ${whereSql} LIMIT @cap)`)
         .pluck()
