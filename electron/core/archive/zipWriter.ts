@@ -73,6 +73,29 @@ class Coalesce extends Transform {
   }
 }
 
+/** The parts of a yazl entry that outlive its data (yazl keeps every entry for the central directory). */
+interface YazlEntryInternals {
+  doFileDataPump?: unknown;
+  utf8FileName?: unknown;
+}
+
+/**
+ * A written entry needs only its central-directory fields until the archive ends. yazl still
+ * holds the callback that produced its data (and what that closed over) and its file name as a
+ * slice of Node's shared 8 KB buffer pool, which pins the whole slab: across tens of thousands
+ * of entries that is most of what grows with the article count. Drop the one and copy the
+ * other out of the pool. Guarded: if yazl's internals change, this does nothing.
+ */
+function slimWrittenEntry(entry: YazlEntryInternals): void {
+  if (typeof entry.doFileDataPump === 'function') entry.doFileDataPump = null;
+  const name = entry.utf8FileName;
+  if (Buffer.isBuffer(name) && name.buffer.byteLength !== name.length) {
+    const own = Buffer.allocUnsafeSlow(name.length);
+    name.copy(own);
+    entry.utf8FileName = own;
+  }
+}
+
 /** Incompressible content (images) is stored, not deflated. */
 function compressible(path: string): boolean {
   return !path.startsWith('media/') && !/\.(png|jpe?g|gif|webp|woff2?|zip)$/i.test(path);
@@ -183,10 +206,15 @@ export class ZipWriter implements ArchiveSink {
     this.queued.push(size ?? 0);
     this.queuedBytes += size ?? 0;
     const options = { mtime: ENTRY_TIME, compress: compressible(path), ...(size === undefined ? {} : { size }) };
+    // yazl keeps every entry's callback until the archive ends: hold the maker in a variable
+    // dropped after use, so what it closes over (data, hashes) is freed once written.
+    let make: typeof makeStream | null = makeStream;
     this.zip.addReadStreamLazy(path, options, (callback) => {
       this.release(index);
+      const current = make!;
+      make = null;
       Promise.resolve()
-        .then(makeStream)
+        .then(current)
         .then(
           (stream) => callback(null, stream),
           (error: unknown) => {
@@ -199,9 +227,12 @@ export class ZipWriter implements ArchiveSink {
 
   /** Entries before `upTo` are written: their bytes no longer count as queued (a cursor, so each is visited once). */
   private release(upTo: number): void {
+    const entries = (this.zip as unknown as { entries?: YazlEntryInternals[] }).entries;
     for (; this.releasedUpTo < upTo; this.releasedUpTo += 1) {
       this.queuedBytes -= this.queued[this.releasedUpTo]!;
       this.queued[this.releasedUpTo] = 0;
+      const entry = entries?.[this.releasedUpTo];
+      if (entry) slimWrittenEntry(entry);
     }
     if (this.queuedBytes <= MAX_QUEUED_BYTES) for (const wake of this.waiters.splice(0)) wake();
   }
@@ -244,21 +275,33 @@ export class ZipWriter implements ArchiveSink {
     this.claim(path);
     const size = statSync(source).size;
     await this.room();
-    const hash = createHash('sha256');
-    const done = new Promise<void>((resolve, reject) => {
-      this.lazy(path, size, () => {
-        const stream = createReadStream(source);
-        stream.on('data', (chunk) => hash.update(chunk));
-        stream.on('end', () => resolve());
-        stream.on('error', reject);
-        return stream;
+    this.filesPending += 1;
+    this.lazy(path, size, () => {
+      const hash = createHash('sha256');
+      const stream = createReadStream(source);
+      stream.on('data', (chunk) => hash.update(chunk));
+      stream.on('end', () => {
+        this.checksums.set(path, hash.digest('hex'));
+        this.fileDone();
       });
+      stream.on('error', (error) => this.fail(error));
+      return stream;
     });
-    done.catch(() => undefined);
-    this.pendingFiles.push(done.then(() => void this.checksums.set(path, hash.digest('hex'))));
   }
 
-  private readonly pendingFiles: Promise<void>[] = [];
+  /** Media files whose checksum is not known yet (yazl has not streamed them). */
+  private filesPending = 0;
+  private filesSettled: (() => void) | null = null;
+
+  private fileDone(): void {
+    this.filesPending -= 1;
+    if (this.filesPending === 0) this.filesSettled?.();
+  }
+
+  private allFilesHashed(): Promise<void> {
+    if (this.filesPending === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => (this.filesSettled = resolve));
+  }
 
   /** Appends the spooled entries, then `manifest.json` built from every checksum, and closes the archive. */
   async finish(manifest: (checksums: Record<string, string>) => Buffer | string): Promise<void> {
@@ -268,7 +311,7 @@ export class ZipWriter implements ArchiveSink {
       this.lazy(spool.path, undefined, () => createReadStream(spool.file));
     }
     // The manifest needs the checksums of media files, known once yazl has streamed them.
-    const manifestReady = Promise.all(this.pendingFiles).then(() => {
+    const manifestReady = this.allFilesHashed().then(() => {
       const sorted: Record<string, string> = {};
       for (const name of [...this.checksums.keys()].sort()) sorted[name] = this.checksums.get(name)!;
       const data = manifest(sorted);
