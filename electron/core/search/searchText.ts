@@ -29,11 +29,14 @@ export function searchTextFunction(value: unknown, mode: unknown): string {
 }
 
 /**
- * The last text normalized: a trigger asks for the body's text and then its stems, and the
- * body of a long article is worth normalizing once. (Strings are compared by value.)
+ * The last long text normalized: a trigger asks for the body's text and, a few calls later,
+ * for its stems, and the body of a long article is worth normalizing once. Short values
+ * (titles, tags) do not take its place. Strings are compared by value.
  */
+const MEMO_MIN_LENGTH = 1024;
 let last: { input: string; output: string } | null = null;
 function normalized(value: string): string {
+  if (value.length < MEMO_MIN_LENGTH) return normalizeArabic(value);
   if (last?.input !== value) last = { input: value, output: normalizeArabic(value) };
   return last.output;
 }
