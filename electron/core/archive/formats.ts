@@ -68,10 +68,12 @@ export function isZip(file: string): boolean {
   return head[0] === 0x50 && head[1] === 0x4b;
 }
 
-/** Reads a file's lines synchronously (inside a transaction), 1 MB at a time. */
+/** Reads a file's lines synchronously (inside a transaction), 32 KB at a time. */
 export function forEachLineSync(file: string, onLine: (line: string, number: number) => void): void {
   const fd = openSync(file, 'r');
-  const buffer = Buffer.alloc(1024 * 1024);
+  // Small reads: the decoded text stays a young-generation string, freed at once (1 MB pieces went to
+  // the large-object space and piled up until a full collection, inside one long transaction).
+  const buffer = Buffer.alloc(32 * 1024);
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let number = 0;
