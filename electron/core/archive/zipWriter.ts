@@ -1,15 +1,26 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { ZipFile } from 'yazl';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { ErrorCode, MidadError } from '../../../shared/errors';
 import type { ArchiveSink, ArchiveTextStream } from './types';
 
-/** Bytes of small entries handed to yazl but not yet compressed; above this the writer waits. */
-const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
-/** Fixed entry time: the archive's bytes do not depend on when an entry was added. */
-const ENTRY_TIME = new Date('2000-01-01T00:00:00Z');
+/** Fixed entry time (2000-01-01 00:00, MS-DOS format): the archive's bytes do not depend on when an entry was added. */
+const DOS_TIME = 0;
+const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
+/** Archive bytes gathered before one write to disk: one file-system call per megabyte, not several per entry. */
+const WRITE_CHUNK = 1024 * 1024;
+/** Central-directory records gathered before one write to their spool file. */
+const DIRECTORY_CHUNK = 256 * 1024;
+/** Made by Unix, ZIP 4.5 (ZIP64); a regular file, rw-r--r--. */
+const VERSION_MADE_BY = (3 << 8) | 45;
+const EXTERNAL_ATTRIBUTES = (0o100644 << 16) >>> 0;
+const FLAG_UTF8 = 0x0800;
+const FLAG_DESCRIPTOR = 0x0008;
+const MAX32 = 0xffffffff;
+const MAX16 = 0xffff;
 
 /** Entry names we write are ours, but renderings pass theirs: keep them relative, forward-slashed and inside the archive. */
 export function checkEntryName(path: string): void {
@@ -28,73 +39,37 @@ export function checkEntryName(path: string): void {
 /** Resolves when a stream that refused a write can take more (its error listener removed either way). */
 export function drained(stream: NodeJS.WritableStream): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const onError = (error: Error) => {
+    const settle = () => {
       stream.off('drain', onDrain);
+      stream.off('error', onError);
+      stream.off('close', onClose);
+    };
+    const onError = (error: Error) => {
+      settle();
       reject(error);
     };
     const onDrain = () => {
-      stream.off('error', onError);
+      settle();
       resolve();
+    };
+    // Destroyed without an error (a cancel): no drain will ever come.
+    const onClose = () => {
+      settle();
+      reject(new MidadError(ErrorCode.CANCELLED, 'The stream was closed before it could take more.', 'أُغلق المجرى قبل أن يتسع للمزيد.'));
     };
     stream.once('drain', onDrain);
     stream.once('error', onError);
+    stream.once('close', onClose);
   });
 }
 
-/**
- * Gathers the archive's many small pieces (headers, descriptors, small entries) into writes of
- * about 1 MB: one file-system call per megabyte instead of several per entry.
- */
-class Coalesce extends Transform {
-  private chunks: Buffer[] = [];
-  private size = 0;
-
-  constructor(private readonly target = 1024 * 1024) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.chunks.push(chunk);
-    this.size += chunk.length;
-    if (this.size >= this.target) this.flushChunks();
-    callback();
-  }
-
-  override _flush(callback: TransformCallback): void {
-    this.flushChunks();
-    callback();
-  }
-
-  private flushChunks(): void {
-    if (this.size === 0) return;
-    this.push(this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.size));
-    this.chunks = [];
-    this.size = 0;
-  }
+/** When ZIP64 records are written: more entries, or a size or offset at least this large. Lowered only by tests. */
+export interface Zip64Limits {
+  entries: number;
+  bytes: number;
 }
 
-/** The parts of a yazl entry that outlive its data (yazl keeps every entry for the central directory). */
-interface YazlEntryInternals {
-  doFileDataPump?: unknown;
-  utf8FileName?: unknown;
-}
-
-/**
- * A written entry needs only its central-directory fields until the archive ends. yazl still
- * holds the callback that produced its data (and what that closed over) and its file name as a
- * slice of Node's shared 8 KB buffer pool, which pins the whole slab: across tens of thousands
- * of entries that is most of what grows with the article count. Drop the one and copy the
- * other out of the pool. Guarded: if yazl's internals change, this does nothing.
- */
-function slimWrittenEntry(entry: YazlEntryInternals): void {
-  if (typeof entry.doFileDataPump === 'function') entry.doFileDataPump = null;
-  const name = entry.utf8FileName;
-  if (Buffer.isBuffer(name) && name.buffer.byteLength !== name.length) {
-    const own = Buffer.allocUnsafeSlow(name.length);
-    name.copy(own);
-    entry.utf8FileName = own;
-  }
-}
+const ZIP64_LIMITS: Zip64Limits = { entries: MAX16, bytes: MAX32 };
 
 /** Incompressible content (images) is stored, not deflated. */
 function compressible(path: string): boolean {
@@ -110,55 +85,95 @@ interface Spool {
   closed: boolean;
 }
 
+/** What the central directory needs of an entry written. */
+interface Written {
+  name: Buffer;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+}
+
+function u64(value: number): Buffer {
+  const bytes = Buffer.alloc(8);
+  bytes.writeBigUInt64LE(BigInt(value));
+  return bytes;
+}
+
 /**
  * A ZIP archive written as a stream to a temporary file beside the destination and renamed
- * into place only by the caller after `finish`. Small entries go to yazl at once (the writer
- * waits while more than a few MB are queued, so memory stays bounded); large entries are
- * spooled to temporary files while the articles stream and appended at the end. The SHA-256
- * of every entry is computed on the way in, for the manifest.
+ * into place only by the caller after `finish`. Memory does not grow with the number of
+ * entries: each entry is written through at once (small ones deflated in one call, files and
+ * spools streamed), and its central-directory record goes to a spool file that is copied to
+ * the end of the archive by `finish` — nothing per entry is kept but its name (duplicates
+ * are refused) and its SHA-256 (for the manifest). Large entries (`open`) are spooled to
+ * temporary files while the articles stream and appended at the end. ZIP64 records are
+ * written when an archive has 65,535 entries or more, or a size or offset reaches 4 GiB.
  */
 export class ZipWriter implements ArchiveSink {
-  private readonly zip = new ZipFile();
   private readonly out: WriteStream;
   private readonly spoolDir: string;
   private readonly spools: Spool[] = [];
   private readonly names = new Set<string>();
   readonly checksums = new Map<string, string>();
-  /** Bytes of the archive written to disk so far. */
+  /** Bytes of the archive produced so far (its size, once finished). */
   bytesWritten = 0;
-  private queued: number[] = [];
-  private releasedUpTo = 0;
-  private queuedBytes = 0;
-  private waiters: (() => void)[] = [];
+  private pending: Buffer[] = [];
+  private pendingSize = 0;
+  private readonly directory: WriteStream;
+  private readonly directoryFile: string;
+  private directoryPending: Buffer[] = [];
+  private directoryPendingSize = 0;
+  private directorySize = 0;
+  private entryCount = 0;
+  /** Archive operations run one after another, in the order they were asked for. */
+  private tail: Promise<unknown> = Promise.resolve();
   private failure: Error | null = null;
   private readonly finished: Promise<void>;
+  private readonly limits: Zip64Limits;
 
-  constructor(readonly temporaryFile: string) {
+  constructor(
+    readonly temporaryFile: string,
+    options: { zip64Limits?: Zip64Limits } = {},
+  ) {
+    this.limits = options.zip64Limits ?? ZIP64_LIMITS;
     this.spoolDir = `${temporaryFile}.spool`;
     mkdirSync(this.spoolDir, { recursive: true });
+    this.directoryFile = join(this.spoolDir, 'central-directory');
+    this.directory = createWriteStream(this.directoryFile, { flags: 'wx' });
+    this.directory.on('error', (error) => this.fail(error));
     this.out = createWriteStream(temporaryFile, { flags: 'wx' });
     this.finished = new Promise<void>((resolve, reject) => {
       this.out.on('close', () => (this.failure ? reject(this.failure) : resolve()));
       this.out.on('error', (error) => this.fail(error));
-      this.zip.outputStream.on('error', (error: Error) => this.fail(error));
     });
     this.finished.catch(() => undefined);
-    this.zip.outputStream.on('data', (chunk: Buffer) => {
-      this.bytesWritten += chunk.length;
-    });
-    const coalesce = new Coalesce();
-    coalesce.on('error', (error: Error) => this.fail(error));
-    this.zip.outputStream.pipe(coalesce).pipe(this.out);
   }
 
   private fail(error: Error): void {
     if (!this.failure) this.failure = error;
-    for (const wake of this.waiters.splice(0)) wake();
     this.out.destroy();
+    this.directory.destroy();
   }
 
   private throwIfFailed(): void {
     if (this.failure) throw this.failure;
+  }
+
+  /** Runs `operation` after every operation asked for before it. */
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(() => {
+      this.throwIfFailed();
+      return operation();
+    });
+    this.tail = run.catch(() => undefined);
+    return run.catch((error: unknown) => {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      if (!this.failure) this.fail(failure);
+      throw this.failure ?? failure;
+    });
   }
 
   private claim(path: string): void {
@@ -173,68 +188,150 @@ export class ZipWriter implements ArchiveSink {
     return this.names.has(path);
   }
 
-  /** A small entry: hashed now, compressed by yazl when its turn comes. */
+  /** Archive bytes: gathered, then written about a megabyte at a time (waiting while the disk catches up). */
+  private async emit(bytes: Buffer): Promise<void> {
+    this.pending.push(bytes);
+    this.pendingSize += bytes.length;
+    this.bytesWritten += bytes.length;
+    if (this.pendingSize >= WRITE_CHUNK) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pendingSize === 0) return;
+    const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingSize);
+    this.pending = [];
+    this.pendingSize = 0;
+    this.throwIfFailed();
+    if (!this.out.write(chunk)) await drained(this.out);
+  }
+
+  private big(value: number): boolean {
+    return value >= this.limits.bytes;
+  }
+
+  /** The local header; `zip64` when the entry's sizes may not fit 32 bits (then they are in the ZIP64 extra field). */
+  private localHeader(name: Buffer, flags: number, method: number, crc: number, compressedSize: number, size: number, zip64: boolean): Buffer {
+    const extra = zip64 ? Buffer.concat([Buffer.from([0x01, 0x00, 16, 0]), u64(size), u64(compressedSize)]) : Buffer.alloc(0);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(zip64 ? 45 : 20, 4);
+    header.writeUInt16LE(flags, 6);
+    header.writeUInt16LE(method, 8);
+    header.writeUInt16LE(DOS_TIME, 10);
+    header.writeUInt16LE(DOS_DATE, 12);
+    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(zip64 ? MAX32 : compressedSize, 18);
+    header.writeUInt32LE(zip64 ? MAX32 : size, 22);
+    header.writeUInt16LE(name.length, 26);
+    header.writeUInt16LE(extra.length, 28);
+    return Buffer.concat([header, name, extra]);
+  }
+
+  /** Records a written entry's central-directory record in the directory's spool file. */
+  private async record(entry: Written): Promise<void> {
+    const large = [this.big(entry.size), this.big(entry.compressedSize), this.big(entry.offset)];
+    const fields = [entry.size, entry.compressedSize, entry.offset].filter((_, index) => large[index]);
+    const extra = fields.length > 0 ? Buffer.concat([Buffer.from([0x01, 0x00, fields.length * 8, 0]), ...fields.map(u64)]) : Buffer.alloc(0);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(VERSION_MADE_BY, 4);
+    header.writeUInt16LE(fields.length > 0 ? 45 : 20, 6);
+    header.writeUInt16LE(entry.flags, 8);
+    header.writeUInt16LE(entry.method, 10);
+    header.writeUInt16LE(DOS_TIME, 12);
+    header.writeUInt16LE(DOS_DATE, 14);
+    header.writeUInt32LE(entry.crc, 16);
+    header.writeUInt32LE(large[1] ? MAX32 : entry.compressedSize, 20);
+    header.writeUInt32LE(large[0] ? MAX32 : entry.size, 24);
+    header.writeUInt16LE(entry.name.length, 28);
+    header.writeUInt16LE(extra.length, 30);
+    // comment length, disk number, internal attributes: 0
+    header.writeUInt32LE(EXTERNAL_ATTRIBUTES, 38);
+    header.writeUInt32LE(large[2] ? MAX32 : entry.offset, 42);
+    const bytes = Buffer.concat([header, entry.name, extra]);
+    this.entryCount += 1;
+    this.directorySize += bytes.length;
+    this.directoryPending.push(bytes);
+    this.directoryPendingSize += bytes.length;
+    if (this.directoryPendingSize >= DIRECTORY_CHUNK) await this.flushDirectory();
+  }
+
+  private async flushDirectory(): Promise<void> {
+    if (this.directoryPendingSize === 0) return;
+    const chunk = Buffer.concat(this.directoryPending, this.directoryPendingSize);
+    this.directoryPending = [];
+    this.directoryPendingSize = 0;
+    if (!this.directory.write(chunk)) await drained(this.directory);
+  }
+
+  /** An entry whose bytes are all in hand: checksummed, deflated in one call, written with its sizes in the header. */
+  private async writeWhole(path: string, bytes: Buffer): Promise<void> {
+    const name = Buffer.from(path, 'utf8');
+    const method = compressible(path) ? 8 : 0;
+    const data = method === 8 ? deflateRawSync(bytes) : bytes;
+    const crc = crc32(bytes);
+    const offset = this.bytesWritten;
+    const zip64 = this.big(bytes.length) || this.big(data.length);
+    await this.emit(this.localHeader(name, FLAG_UTF8, method, crc, data.length, bytes.length, zip64));
+    await this.emit(data);
+    await this.record({ name, flags: FLAG_UTF8, method, crc, compressedSize: data.length, size: bytes.length, offset });
+  }
+
+  /**
+   * An entry streamed from `source` (a file or a spool) of `expectedSize` bytes: the header
+   * carries no sizes, a data descriptor after the data does. Returns the SHA-256 of the bytes read.
+   */
+  private async writeStreamed(path: string, source: Readable, expectedSize: number): Promise<string> {
+    const name = Buffer.from(path, 'utf8');
+    const method = compressible(path) ? 8 : 0;
+    const flags = FLAG_UTF8 | FLAG_DESCRIPTOR;
+    const offset = this.bytesWritten;
+    // Deflate can outgrow its input by a little (about 5 bytes per 16 KB block): leave room.
+    const zip64 = this.big(expectedSize + Math.ceil(expectedSize / 1000) + 1024);
+    await this.emit(this.localHeader(name, flags, method, 0, 0, 0, zip64));
+    const hash = createHash('sha256');
+    let crc = 0;
+    let size = 0;
+    let compressedSize = 0;
+    const emit = async (chunks: AsyncIterable<Buffer>) => {
+      for await (const chunk of chunks) {
+        compressedSize += chunk.length;
+        await this.emit(chunk);
+      }
+    };
+    const tap = async function* (chunks: AsyncIterable<Buffer>) {
+      for await (const chunk of chunks) {
+        hash.update(chunk);
+        crc = crc32(chunk, crc);
+        size += chunk.length;
+        yield chunk;
+      }
+    };
+    if (method === 8) await pipeline(source, tap, createDeflateRaw(), emit);
+    else await pipeline(source, tap, emit);
+    const wide = zip64 || this.big(size) || this.big(compressedSize);
+    const descriptor = Buffer.alloc(wide ? 24 : 16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(crc, 4);
+    if (wide) {
+      descriptor.writeBigUInt64LE(BigInt(compressedSize), 8);
+      descriptor.writeBigUInt64LE(BigInt(size), 16);
+    } else {
+      descriptor.writeUInt32LE(compressedSize, 8);
+      descriptor.writeUInt32LE(size, 12);
+    }
+    await this.emit(descriptor);
+    await this.record({ name, flags, method, crc, compressedSize, size, offset });
+    return hash.digest('hex');
+  }
+
+  /** A small entry: checksummed, compressed and written now. */
   async add(path: string, data: Buffer | string): Promise<void> {
     this.throwIfFailed();
     this.claim(path);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     this.checksums.set(path, createHash('sha256').update(bytes).digest('hex'));
-    await this.enqueue(path, bytes);
-  }
-
-  private async enqueue(path: string, bytes: Buffer): Promise<void> {
-    await this.room();
-    let held: Buffer | null = bytes;
-    this.lazy(path, bytes.length, () => {
-      const stream = Readable.from([held!]);
-      held = null;
-      return stream;
-    });
-  }
-
-  /** Waits while too many bytes are queued in yazl. */
-  private async room(): Promise<void> {
-    while (this.queuedBytes > MAX_QUEUED_BYTES && !this.failure) {
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
-    }
-    this.throwIfFailed();
-  }
-
-  /** Hands yazl an entry whose stream is made when its turn comes; entries before it are then fully written. */
-  private lazy(path: string, size: number | undefined, makeStream: () => NodeJS.ReadableStream | Promise<NodeJS.ReadableStream>): void {
-    const index = this.queued.length;
-    this.queued.push(size ?? 0);
-    this.queuedBytes += size ?? 0;
-    const options = { mtime: ENTRY_TIME, compress: compressible(path), ...(size === undefined ? {} : { size }) };
-    // yazl keeps every entry's callback until the archive ends: hold the maker in a variable
-    // dropped after use, so what it closes over (data, hashes) is freed once written.
-    let make: typeof makeStream | null = makeStream;
-    this.zip.addReadStreamLazy(path, options, (callback) => {
-      this.release(index);
-      const current = make!;
-      make = null;
-      Promise.resolve()
-        .then(current)
-        .then(
-          (stream) => callback(null, stream),
-          (error: unknown) => {
-            this.fail(error instanceof Error ? error : new Error(String(error)));
-            callback(error, Readable.from([]));
-          },
-        );
-    });
-  }
-
-  /** Entries before `upTo` are written: their bytes no longer count as queued (a cursor, so each is visited once). */
-  private release(upTo: number): void {
-    const entries = (this.zip as unknown as { entries?: YazlEntryInternals[] }).entries;
-    for (; this.releasedUpTo < upTo; this.releasedUpTo += 1) {
-      this.queuedBytes -= this.queued[this.releasedUpTo]!;
-      this.queued[this.releasedUpTo] = 0;
-      const entry = entries?.[this.releasedUpTo];
-      if (entry) slimWrittenEntry(entry);
-    }
-    if (this.queuedBytes <= MAX_QUEUED_BYTES) for (const wake of this.waiters.splice(0)) wake();
+    await this.serial(() => this.writeWhole(path, bytes));
   }
 
   /** A large entry written piece by piece to a spool file (hashed as it goes), appended to the archive at `finish`. */
@@ -273,61 +370,78 @@ export class ZipWriter implements ArchiveSink {
   async addFile(path: string, source: string): Promise<void> {
     this.throwIfFailed();
     this.claim(path);
-    const size = statSync(source).size;
-    await this.room();
-    this.filesPending += 1;
-    this.lazy(path, size, () => {
-      const hash = createHash('sha256');
-      const stream = createReadStream(source);
-      stream.on('data', (chunk) => hash.update(chunk));
-      stream.on('end', () => {
-        this.checksums.set(path, hash.digest('hex'));
-        this.fileDone();
-      });
-      stream.on('error', (error) => this.fail(error));
-      return stream;
+    await this.serial(async () => {
+      const size = statSync(source).size;
+      this.checksums.set(path, await this.writeStreamed(path, createReadStream(source), size));
     });
   }
 
-  /** Media files whose checksum is not known yet (yazl has not streamed them). */
-  private filesPending = 0;
-  private filesSettled: (() => void) | null = null;
-
-  private fileDone(): void {
-    this.filesPending -= 1;
-    if (this.filesPending === 0) this.filesSettled?.();
-  }
-
-  private allFilesHashed(): Promise<void> {
-    if (this.filesPending === 0) return Promise.resolve();
-    return new Promise<void>((resolve) => (this.filesSettled = resolve));
-  }
-
-  /** Appends the spooled entries, then `manifest.json` built from every checksum, and closes the archive. */
+  /** Appends the spooled entries, then `manifest.json` built from every checksum, the central directory, and closes the archive. */
   async finish(manifest: (checksums: Record<string, string>) => Buffer | string): Promise<void> {
     this.throwIfFailed();
-    for (const spool of this.spools) {
-      await this.closeSpool(spool);
-      this.lazy(spool.path, undefined, () => createReadStream(spool.file));
-    }
-    // The manifest needs the checksums of media files, known once yazl has streamed them.
-    const manifestReady = this.allFilesHashed().then(() => {
+    for (const spool of this.spools) await this.closeSpool(spool);
+    await this.serial(async () => {
+      for (const spool of this.spools) {
+        await this.writeStreamed(spool.path, createReadStream(spool.file), spool.size);
+        rmSync(spool.file, { force: true });
+      }
       const sorted: Record<string, string> = {};
       for (const name of [...this.checksums.keys()].sort()) sorted[name] = this.checksums.get(name)!;
       const data = manifest(sorted);
-      return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      await this.writeWhole('manifest.json', typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      await this.flushDirectory();
+      await new Promise<void>((resolve, reject) => {
+        this.directory.once('error', reject);
+        this.directory.end(resolve);
+      });
+      const directoryOffset = this.bytesWritten;
+      await pipeline(createReadStream(this.directoryFile), async (chunks: AsyncIterable<Buffer>) => {
+        for await (const chunk of chunks) await this.emit(chunk);
+      });
+      await this.emit(this.end(directoryOffset));
+      await this.flush();
+      this.out.end();
     });
-    manifestReady.catch(() => undefined);
-    this.lazy('manifest.json', undefined, async () => Readable.from([await manifestReady]));
-    this.zip.end();
     await this.finished;
     rmSync(this.spoolDir, { recursive: true, force: true });
+  }
+
+  /** The end records: ZIP64 end of central directory and its locator when needed, then the classic end record. */
+  private end(directoryOffset: number): Buffer {
+    const zip64 = this.entryCount >= this.limits.entries || this.big(this.directorySize) || this.big(directoryOffset);
+    const parts: Buffer[] = [];
+    if (zip64) {
+      const record = Buffer.alloc(56);
+      record.writeUInt32LE(0x06064b50, 0);
+      record.writeBigUInt64LE(44n, 4);
+      record.writeUInt16LE(VERSION_MADE_BY, 12);
+      record.writeUInt16LE(45, 14);
+      // this disk, the directory's disk: 0
+      record.writeBigUInt64LE(BigInt(this.entryCount), 24);
+      record.writeBigUInt64LE(BigInt(this.entryCount), 32);
+      record.writeBigUInt64LE(BigInt(this.directorySize), 40);
+      record.writeBigUInt64LE(BigInt(directoryOffset), 48);
+      const locator = Buffer.alloc(20);
+      locator.writeUInt32LE(0x07064b50, 0);
+      locator.writeBigUInt64LE(BigInt(directoryOffset + this.directorySize), 8);
+      locator.writeUInt32LE(1, 16);
+      parts.push(record, locator);
+    }
+    const record = Buffer.alloc(22);
+    record.writeUInt32LE(0x06054b50, 0);
+    record.writeUInt16LE(zip64 ? MAX16 : this.entryCount, 8);
+    record.writeUInt16LE(zip64 ? MAX16 : this.entryCount, 10);
+    record.writeUInt32LE(zip64 ? MAX32 : this.directorySize, 12);
+    record.writeUInt32LE(zip64 ? MAX32 : directoryOffset, 16);
+    parts.push(record);
+    return Buffer.concat(parts);
   }
 
   /** Stops writing and removes the temporary archive and spool files. */
   async abort(): Promise<void> {
     this.fail(new MidadError(ErrorCode.CANCELLED, 'The export was cancelled.', 'أُلغي التصدير.'));
     for (const spool of this.spools) spool.stream.destroy();
+    await this.tail;
     await this.finished.catch(() => undefined);
     rmSync(this.temporaryFile, { force: true });
     rmSync(this.spoolDir, { recursive: true, force: true });
