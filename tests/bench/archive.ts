@@ -60,6 +60,7 @@ export function seed(dataDir: string, count: number): void {
           subtitle: 'تغطية خاصة',
           excerpt: '',
           slug: `report-${index + 1}`,
+          slug_auto: 0,
           section: ['سياسة', 'اقتصاد', 'رياضة', 'ثقافة', 'مجتمع'][index % 5]!,
           tags: JSON.stringify(['تقارير', `ملف ${index % 20}`]),
           byline: 'قسم التحقيقات',

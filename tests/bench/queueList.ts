@@ -89,6 +89,7 @@ async function seed(core: Core, count: number): Promise<{ submitted: number; urg
         subtitle: '',
         excerpt: '',
         slug: '',
+        slug_auto: 1,
         section: ['سياسة', 'اقتصاد', 'رياضة', 'ثقافة', 'مجتمع'][index % 5]!,
         tags: '[]',
         byline: '',

@@ -8,6 +8,7 @@ import { docMediaHashes, docToText } from '../../../shared/editor/docToText';
 import { ErrorCode, MidadError } from '../../../shared/errors';
 import type { IdPolicy, ImportFormat, ImportReport } from '../../../shared/ipc/channels/archive';
 import { cleanSingleLine, cleanSlug, countCharacters, countWords, stripBidiControls } from '../../../shared/text/arabic';
+import { uniqueSlug } from '../../../shared/text/slug';
 import type { CallContext } from '../CallContext';
 import type { ArticleRow } from '../db/queries/articles';
 import { cached } from './statements';
@@ -63,7 +64,7 @@ function failedAt(position: string, error: unknown): MidadError {
 }
 
 const ARTICLE_COLUMNS: (keyof ArticleRow)[] = [
-  'id', 'title', 'subtitle', 'excerpt', 'slug', 'section', 'tags', 'byline', 'featured_media', 'status', 'status_before_spike',
+  'id', 'title', 'subtitle', 'excerpt', 'slug', 'slug_auto', 'section', 'tags', 'byline', 'featured_media', 'status', 'status_before_spike',
   'body_json', 'body_hash', 'body_text', 'word_count', 'char_count', 'version', 'created_at', 'updated_at', 'author_id',
   'assignee_id', 'priority', 'deadline', 'scheduled_at', 'submitted_at', 'published_at',
 ];
@@ -71,6 +72,21 @@ const INSERT_ARTICLE = `INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VAL
 
 function insertArticleRow(db: Database, row: ArticleRow): void {
   cached(db, INSERT_ARTICLE).run(row);
+}
+
+const UPDATE_ARTICLE = `UPDATE articles SET ${ARTICLE_COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`;
+
+/** An overwrite replaces the article's fields in place: its revisions, comments and sync rows stay (a DELETE would cascade to them). */
+function updateArticleRow(db: Database, row: ArticleRow): void {
+  cached(db, UPDATE_ARTICLE).run(row);
+}
+
+/** `slug`, or `slug-2`, `slug-3` … when another local article has it (docs/slugs.md: slugs are unique among local articles). */
+function uniqueImportSlug(db: Database, slug: string, id: string): string {
+  if (!slug) return slug;
+  const taken = cached<[string, string]>(db, 'SELECT 1 FROM articles WHERE slug = ? AND id <> ? LIMIT 1');
+  if (!taken.get(slug, id)) return slug;
+  return uniqueSlug(slug, (candidate) => taken.get(candidate, id) !== undefined);
 }
 
 /** Appends to the audit log (the table refuses updates and deletes) with a reused statement. */
@@ -390,12 +406,15 @@ export class ArchiveImporter {
     const bodyJson = JSON.stringify(candidate.body);
     const text = docToText(candidate.body);
     const tags = [...new Set(candidate.tags.map((tag) => cleanSingleLine(tag).trim()).filter(Boolean))].slice(0, 100);
+    const newId = randomUUID();
     const row: ArticleRow = {
-      id: randomUUID(),
+      id: newId,
       title: cleanSingleLine(candidate.title).slice(0, 500),
       subtitle: cleanSingleLine(candidate.subtitle).slice(0, 500),
       excerpt: stripBidiControls(candidate.excerpt).slice(0, 5000),
-      slug: cleanSlug(candidate.slug).slice(0, 300),
+      // The source system's slug is kept (and made unique here); none: Midad makes one from the title on the next edit.
+      slug: uniqueImportSlug(this.db, cleanSlug(candidate.slug).slice(0, 300), newId),
+      slug_auto: cleanSlug(candidate.slug) === '' ? 1 : 0,
       section: cleanSingleLine(candidate.section).trim().slice(0, 200),
       tags: JSON.stringify(tags),
       byline: account ? '' : cleanSingleLine(candidate.authorName ?? '').slice(0, 300),
@@ -515,15 +534,20 @@ class MidadWriteState {
     let id = record.id;
     let body = record.body;
     const commentIds = new Map<string, string>();
-    if (action === 'overwrite') {
-      cached(this.db, 'DELETE FROM articles WHERE id = ?').run(id);
-    }
-    const commentExists = cached(this.db, 'SELECT 1 FROM comments WHERE id = ?');
+    const overwrite = action === 'overwrite';
+    const commentOwner = cached<[string], { article_id: string }>(this.db, 'SELECT article_id FROM comments WHERE id = ?');
+    /** Overwrite: comments already on this article are the same comments; they stay as they are here. */
+    const keptComments = new Set<string>();
     if (action === 'create_new_id') {
       id = randomUUID();
       for (const comment of record.comments) commentIds.set(comment.id, randomUUID());
     } else {
-      for (const comment of record.comments) if (commentExists.get(comment.id)) commentIds.set(comment.id, randomUUID());
+      for (const comment of record.comments) {
+        const owner = commentOwner.get(comment.id);
+        if (!owner) continue;
+        if (overwrite && owner.article_id === id) keptComments.add(comment.id);
+        else commentIds.set(comment.id, randomUUID());
+      }
     }
     body = remapCommentMarks(body, commentIds);
 
@@ -532,12 +556,14 @@ class MidadWriteState {
     for (const media of record.media) mediaAdded += insertMedia.run(media.hash, media.mime, media.size, media.name, this.now).changes;
 
     const bodyJson = JSON.stringify(body);
-    insertArticleRow(this.db, {
+    (overwrite ? updateArticleRow : insertArticleRow)(this.db, {
       id,
       title: record.title,
       subtitle: record.subtitle,
       excerpt: record.excerpt,
-      slug: record.slug,
+      slug: uniqueImportSlug(this.db, record.slug, id),
+      // The record does not say whether the slug followed the title: an imported slug is kept as it is.
+      slug_auto: record.slug === '' ? 1 : 0,
       section: record.section,
       tags: JSON.stringify(record.tags),
       byline: record.byline,
@@ -565,7 +591,10 @@ class MidadWriteState {
       `INSERT INTO revisions (article_id, article_version, reason, actor, title, word_count, content_hash, snapshot, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // Overwrite: the local history stays; the archive adds the revisions it has that this database lacks.
+    const revisionExists = cached(this.db, 'SELECT 1 FROM revisions WHERE article_id = ? AND article_version = ? AND content_hash = ? AND created_at = ?');
     for (const revision of record.revisions ?? []) {
+      if (overwrite && revisionExists.get(id, revision.articleVersion, revision.contentHash, revision.createdAt)) continue;
       const snapshot = commentIds.size > 0 && revision.snapshot && typeof revision.snapshot === 'object' && 'body' in revision.snapshot
         ? { ...(revision.snapshot as Record<string, unknown>), body: remapCommentMarks((revision.snapshot as { body: DocNode }).body, commentIds) }
         : revision.snapshot;
@@ -577,6 +606,7 @@ class MidadWriteState {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const comment of record.comments) {
+      if (keptComments.has(comment.id)) continue;
       // A comment's author with a name and no account here gets one (disabled) so the thread shows who wrote it.
       if (!comment.authorId.startsWith('cli:') && comment.authorName && !this.people.has(comment.authorId)) {
         const exists = cached(this.db, 'SELECT 1 FROM users WHERE id = ?').get(comment.authorId);
@@ -614,7 +644,10 @@ class MidadWriteState {
            slug, attempts, last_attempt_at, last_error_code, last_error, last_error_ar, next_attempt_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
       );
+      const hasLocalRow = cached(this.db, 'SELECT 1 FROM sync_items WHERE endpoint_id = ? AND article_id = ?');
       for (const sync of record.sync) {
+        // Overwrite: what this database knows of the remote post (sent after the export, say) wins.
+        if (overwrite && hasLocalRow.get(this.endpoint(sync.endpoint, position), id)) continue;
         const waiting = sync.state === 'queued' || sync.state === 'sending' || sync.state === 'retry';
         if (waiting) {
           this.warnings.push({

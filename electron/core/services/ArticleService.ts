@@ -5,7 +5,7 @@ import type { SlugStyle } from '../../../shared/domain/settings';
 import { emptyDoc, type DocNode } from '../../../shared/editor/docSchema';
 import { docMediaHashes, docToText } from '../../../shared/editor/docToText';
 import { cleanSingleLine, countCharacters, countWords, stripBidiControls } from '../../../shared/text/arabic';
-import { cleanTypedSlug, isAutomaticSlug, slugFromTitle, uniqueSlug } from '../../../shared/text/slug';
+import { cleanTypedSlug, slugFromTitle, uniqueSlug } from '../../../shared/text/slug';
 import { ErrorCode, MidadError } from '../../../shared/errors';
 import {
   insertArticleRow,
@@ -40,6 +40,7 @@ export interface SaveResult {
   wordCount: number;
   charCount: number;
   revisionCreated: boolean;
+  slug: string;
 }
 
 
@@ -148,16 +149,19 @@ export class ArticleService {
   }
 
   /**
-   * Slugs (docs/slugs.md). A slug the user typed is kept (cleaned, cut to the limit). A slug the
-   * user never set — empty, or still the one made from the previous title — follows the title
-   * until the article is first published (its address is public from then on). An emptied slug
-   * goes back to following the title. Any new slug is made unique among local articles (-2, -3 …).
+   * Slugs (docs/slugs.md). A slug the user typed is kept (cleaned, cut to the limit) and marked
+   * as typed (`slug_auto` 0). A slug Midad made (`slug_auto` 1), or an empty one, follows the
+   * title until the article is first published (its address is public from then on). An emptied
+   * slug goes back to following the title. Any new slug is made unique among local articles (-2, -3 …).
    */
   private applySlug(head: ArticleHead, next: ArticleHead, patch: ArticlePatch): void {
     const typed = patch.slug === undefined ? null : cleanTypedSlug(patch.slug);
-    if (typed) next.slug = typed;
-    else if (typed === '' || (next.title !== head.title && head.published_at === null && isAutomaticSlug(head.slug, head.title))) {
+    if (typed) {
+      next.slug = typed;
+      next.slug_auto = 0;
+    } else if (typed === '' || (next.title !== head.title && head.published_at === null && (head.slug_auto === 1 || head.slug === ''))) {
       next.slug = slugFromTitle(next.title, this.options.slugStyle?.() ?? 'arabic');
+      next.slug_auto = 1;
     }
     if (next.slug && next.slug !== head.slug) next.slug = this.uniqueSlug(next.slug, head.id);
   }
@@ -210,6 +214,7 @@ export class ArticleService {
       subtitle: '',
       excerpt: '',
       slug: '',
+      slug_auto: 1,
       section: '',
       tags: '[]',
       byline: '',
@@ -302,7 +307,7 @@ export class ArticleService {
         updateArticle(this.db, next, body, head.version);
       }
       const revisionCreated = this.maybeSnapshot(ctx, next, body?.body_json ?? null, reason, now);
-      return { version: next.version, updatedAt: next.updated_at, wordCount: next.word_count, charCount: next.char_count, revisionCreated };
+      return { version: next.version, updatedAt: next.updated_at, wordCount: next.word_count, charCount: next.char_count, revisionCreated, slug: next.slug };
     })();
   }
 

@@ -98,6 +98,17 @@ export const ArticleScreen = memo(function ArticleScreen({
   const [edited, setEdited] = useState<Said<Fields | null>>({ session: null, value: null });
   const [notice, setNotice] = useState<Said<((language: Language) => string) | null>>({ session: null, value: null });
   const [featuredError, setFeaturedError] = useState<Said<string | null>>({ session: null, value: null });
+  // The core may change the slug on a save (it follows the title, or gains -2): show what is
+  // stored, unless the user is typing in the slug field right now.
+  const showStoredSlug = useRef((target: ArticleSession, slug: string) => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.dataset.testid === 'meta-slug') return;
+    setEdited((previous) => {
+      const base = previous.session === target ? previous.value : fieldsOf(target);
+      if (!base || base.slug === slug) return previous;
+      return { session: target, value: { ...base, slug } };
+    });
+  });
   const [historyView, setHistoryView] = useState<Said<HistoryView | null>>({ session: null, value: null });
   const [sideTab, setSideTab] = useState<SideTab>('meta');
   const [commentStart, setCommentStart] = useState(0);
@@ -183,7 +194,11 @@ export const ArticleScreen = memo(function ArticleScreen({
         if (cancelled) return;
         // The benchmark splits opening into fetching (up to here) and rendering (from here).
         if (BENCH) performance.mark('midad:article-data', { detail: article.id });
-        setSession(new ArticleSession(article, viewState, editor, (id) => latest.current.onSaved(id)));
+        const opened: ArticleSession = new ArticleSession(article, viewState, editor, (id, response) => {
+          latest.current.onSaved(id);
+          if (response.slug !== undefined) showStoredSlug.current(opened, response.slug);
+        });
+        setSession(opened);
         setProblem(null);
         setLoading(false);
       },

@@ -5,7 +5,7 @@ import type { DocNode } from '../../../shared/editor/docSchema';
 import { api } from '../../api';
 import { createStore, type Store } from '../../lib/store';
 import { registerFlusher, trackPending } from '../save/flushRegistry';
-import { SaveQueue, type SaveState } from '../save/SaveQueue';
+import { SaveQueue, type SaveResponse, type SaveState } from '../save/SaveQueue';
 import type { SaveFailure } from './SaveBanners';
 import { BodyStatsCounter, type BodyStats } from './useBodyStats';
 import type { ViewState, ViewStateTarget } from './useViewState';
@@ -39,7 +39,7 @@ export class ArticleSession {
     readonly article: Article,
     readonly viewState: ViewState | null,
     private readonly editor: Editor,
-    onSaved: (articleId: string) => void,
+    onSaved: (articleId: string, response: SaveResponse) => void,
   ) {
     this.save = createStore<SaveView>({ state: { kind: 'saved', at: new Date(article.updatedAt) }, failure: null });
     this.viewTarget = { articleId: article.id, initial: viewState, focusBody: !this.isNew };
@@ -56,7 +56,7 @@ export class ArticleSession {
         const failure = state.kind === 'error' ? { error: state.error, retryAt: state.retryAt } : state.kind === 'saving' ? previous.failure : null;
         this.save.set({ state, failure });
       },
-      onSaved: () => onSaved(article.id),
+      onSaved: (response) => onSaved(article.id, response),
     });
   }
 

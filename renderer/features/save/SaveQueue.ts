@@ -9,6 +9,8 @@ export interface SaveResponse {
   updatedAt: string;
   wordCount: number;
   charCount: number;
+  /** The stored slug (the core makes it from the title until the user types one). */
+  slug?: string;
 }
 
 export type SaveState =

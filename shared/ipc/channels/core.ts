@@ -72,6 +72,8 @@ export const coreChannels = {
       wordCount: z.number().int(),
       charCount: z.number().int(),
       revisionCreated: z.boolean(),
+      /** The slug as stored (it may follow the title, or gain -2 to stay unique): the panel shows it. */
+      slug: z.string(),
     }),
   ),
   'articles.spike': channel('user', byId, articleSchema),

@@ -11,6 +11,8 @@ export interface ArticleHead {
   subtitle: string;
   excerpt: string;
   slug: string;
+  /** 1 while the slug is made by Midad and follows the title; 0 once a person typed it (migration 0006). */
+  slug_auto: number;
   section: string;
   tags: string;
   byline: string;
@@ -41,7 +43,7 @@ export interface ArticleBody {
 }
 
 const HEAD_COLUMNS = [
-  'id', 'title', 'subtitle', 'excerpt', 'slug', 'section', 'tags', 'byline', 'featured_media', 'status',
+  'id', 'title', 'subtitle', 'excerpt', 'slug', 'slug_auto', 'section', 'tags', 'byline', 'featured_media', 'status',
   'status_before_spike', 'body_hash', 'word_count', 'char_count', 'version', 'created_at', 'updated_at',
   'author_id', 'assignee_id', 'priority', 'deadline', 'scheduled_at', 'submitted_at', 'published_at',
 ] as const;

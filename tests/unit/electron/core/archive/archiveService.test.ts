@@ -192,6 +192,34 @@ describe('id policies', () => {
     expect(core.open.db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(6);
   });
 
+  it('overwrite keeps what this database added after the export (revisions, comments); new copies get unique slugs', async () => {
+    const made = await newsroom();
+    const file = await archiveOf(made);
+    const { core, world, ids } = made;
+    const db = core.open.db;
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE article_id = ?`).pluck().get(ids.commented) as number;
+    db.prepare(
+      `INSERT INTO revisions (article_id, article_version, reason, actor, title, word_count, content_hash, snapshot, created_at)
+       VALUES (?, 99, 'manual', ?, 'نسخة محلية بعد التصدير', 3, 'local-after-export', '{}', '2031-01-01T00:00:00.000Z')`,
+    ).run(ids.commented, world.ctx.actor);
+    db.prepare(
+      `INSERT INTO comments (id, article_id, parent_id, author_id, body, quote, anchored, resolved_at, resolved_by, created_at, updated_at)
+       VALUES ('0b7a2c1e-4d5f-4a6b-9c8d-7e6f5a4b3c2d', ?, NULL, ?, 'ملاحظة كُتبت بعد التصدير', '', 0, NULL, NULL, '2031-01-01T00:00:00.000Z', '2031-01-01T00:00:00.000Z')`,
+    ).run(ids.commented, world.ctx.actor);
+    const revisionsBefore = count('revisions');
+    const commentsBefore = count('comments');
+
+    await core.open.archive.importFile(world.ctx, file, { dryRun: false, idPolicy: 'overwrite' });
+    expect(core.open.articles.get(world.ctx, ids.commented).title).toBe(STORIES.school.title);
+    expect(count('revisions')).toBe(revisionsBefore);
+    expect(db.prepare("SELECT count(*) FROM revisions WHERE content_hash = 'local-after-export'").pluck().get()).toBe(1);
+    expect(count('comments')).toBe(commentsBefore);
+
+    await core.open.archive.importFile(world.ctx, file, { dryRun: false, idPolicy: 'new' });
+    const duplicated = db.prepare("SELECT slug, count(*) AS n FROM articles WHERE slug <> '' GROUP BY slug HAVING n > 1").all();
+    expect(duplicated).toEqual([]);
+  });
+
   it('a dry run reports the plan and writes nothing', async () => {
     const made = await newsroom();
     const file = await archiveOf(made);

@@ -37,6 +37,21 @@ describe('ArticleService slugs', () => {
     core.close();
   });
 
+  it('does keep a typed slug that looks like the title’s slug with a number, and let a -2 slug Midad made follow the title', async () => {
+    const { core } = await tempCoreSignedIn();
+    const summit = await call(core, 'articles.create', { fields: { title: 'قمة الرباط' } });
+    const current = await call(core, 'articles.get', { id: summit.id });
+    await call(core, 'articles.save', { id: summit.id, baseVersion: current.version, patch: { slug: 'قمة-الرباط-2026' }, reason: 'autosave' });
+    expect((await retitle(core, summit.id, 'قمة الرباط تختتم أعمالها')).slug).toBe('قمة-الرباط-2026');
+
+    const twin = await call(core, 'articles.create', { fields: { title: 'قمة الرباط تختتم أعمالها' } });
+    expect(twin.slug).toBe('قمة-الرباط-تختتم-أعمالها');
+    const copy = await call(core, 'articles.create', { fields: { title: 'قمة الرباط تختتم أعمالها' } });
+    expect(copy.slug).toBe('قمة-الرباط-تختتم-أعمالها-2');
+    expect((await retitle(core, copy.id, 'البيان الختامي لقمة الرباط')).slug).toBe('البيان-الختامي-لقمة-الرباط');
+    core.close();
+  });
+
   it('does keep slugs unique among local articles with -2, -3', async () => {
     const { core } = await tempCoreSignedIn();
     const first = await call(core, 'articles.create', { fields: { title: 'نتائج الانتخابات الجماعية' } });
