@@ -10,6 +10,8 @@ import type { Article } from '../../shared/domain/article';
 import { signInAs, tempDir } from '../support/tempCore';
 import { solidPng } from './png';
 import { findWordPress, wpRest, type WordPressEnv, type WordPressRole } from './wordpressEnv';
+import { applyDigits } from '../../shared/text/digits';
+import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 
 const found = await findWordPress();
 if (found.reason) console.log(`SKIPPED (engine against WordPress): ${found.reason}`);
@@ -113,7 +115,8 @@ describe.skipIf(!env)('the outbox against a real WordPress', () => {
       expect(wp.status).toBe('publish');
       expect(wp.featured_media).toBeGreaterThan(0);
       // The text arrives byte for byte; the image URL is the uploaded one.
-      expect(wp.content.raw).toContain(`<p dir="rtl">${MIXED.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</p>`);
+      // Byte-exact as published: the newsroom's digits policy (Western by default) applied, the rest untouched.
+      expect(wp.content.raw).toContain(`<p dir="rtl">${applyDigits(MIXED, DEFAULT_SETTINGS.digits).replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')}</p>`);
       expect(wp.content.raw).not.toContain('/media/');
       expect(wp.content.raw.endsWith(markerComment(markerOf(item)))).toBe(true);
       expect((await call<Article>('articles.get', { id: article.id })).status).toBe('published');
@@ -134,7 +137,7 @@ describe.skipIf(!env)('the outbox against a real WordPress', () => {
     expect((await core.open.outbox.runOnce()).published).toBe(1);
     const after = row(article.id, editorEndpoint);
     expect(after.remote_id).toBe(before.remote_id);
-    expect((await post(after.remote_id)).content.raw).toContain('تصحيح: بلغت نسبة النمو ٣٫٤٪ وليس ٣٫٥٪.');
+    expect((await post(after.remote_id)).content.raw).toContain(applyDigits('تصحيح: بلغت نسبة النمو ٣٫٤٪ وليس ٣٫٥٪.', DEFAULT_SETTINGS.digits));
     expect(await postsWithMarker(markerOf(after))).toHaveLength(1);
   });
 

@@ -34,7 +34,7 @@ describe('digits policy in what is published', () => {
   it('does send Western digits under the default policy, keeping link targets and code as typed', async () => {
     const world = await syncWorld();
     const { article, payload } = await published(world);
-    expect(payload.title).toBe('الحكومة تخصص 2٫5 مليار درهم لدعم 1200 قرية');
+    expect(payload.title).toBe('الحكومة تخصص 2.5 مليار درهم لدعم 1200 قرية');
     expect(payload.excerpt).toBe('البرنامج يمتد حتى 2030 ويشمل 12 جهة.');
     expect(payload.html).toBe(
       '<p dir="rtl">أعلن الوزير في 15 غشت 2026 عن <a href="https://news.example/2026/08/15/42" rel="noopener noreferrer nofollow">البلاغ رقم 42</a> والرمز <code>v2.1</code>.</p>',
