@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleStatus } from '../../../shared/domain/article';
 import { findDocProblem, type DocNode } from '../../../shared/editor/docSchema';
@@ -61,6 +61,18 @@ function failedAt(position: string, error: unknown): MidadError {
     ...(coded?.detail ?? {}),
     position,
   });
+}
+
+/** The first bytes of a file (enough to recognise an image type). */
+function readHead(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(64);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const ARTICLE_COLUMNS: (keyof ArticleRow)[] = [
@@ -247,11 +259,20 @@ export class ArchiveImporter {
 
     // Images first, into the content-addressed store (a file without a row is harmless if the transaction fails).
     if (mediaDir) {
-      forEachLineSync(linesFile, (line) => {
+      forEachLineSync(linesFile, (line, number) => {
         if (line.trim() === '') return;
         for (const media of (JSON.parse(line) as ArchiveArticleRecord).media) {
           const target = this.deps.media.pathOf(media.hash);
           const source = join(mediaDir!, media.hash);
+          // The type is read from the bytes, never taken from the archive: it is served back with it.
+          const stored = existsSync(target) ? target : existsSync(source) ? source : null;
+          if (stored && sniffImageMime(readHead(stored)) !== media.mime) {
+            throw invalid(
+              `Line ${number} declares media/${media.hash} as ${media.mime}, but the file is not that kind of image. Nothing was imported.`,
+              `يصرّح السطر ${number} بأن media/${media.hash} من نوع ${media.mime}، لكن الملف ليس صورة من هذا النوع. لم يُستورد شيء.`,
+              { line: number, hash: media.hash },
+            );
+          }
           if (!existsSync(target) && existsSync(source)) {
             mkdirSync(join(target, '..'), { recursive: true });
             renameSync(source, target);
@@ -307,6 +328,24 @@ export class ArchiveImporter {
     return hash;
   }
 
+  /** Reads a response body up to `limit` bytes; null (and the download stopped) beyond it, whatever Content-Length said. */
+  private async readLimited(response: Response, limit: number): Promise<Buffer | null> {
+    if (!response.body) return Buffer.alloc(0);
+    const reader = response.body.getReader();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return Buffer.concat(chunks, size);
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        return null;
+      }
+      chunks.push(Buffer.from(value));
+    }
+  }
+
   private async fetchMedia(url: string): Promise<{ bytes: Buffer; name: string } | null> {
     let parsed: URL;
     try {
@@ -320,7 +359,8 @@ export class ArchiveImporter {
       if (!response.ok) return null;
       const declared = Number(response.headers.get('content-length') ?? '0');
       if (declared > this.deps.maxImageBytes()) return null;
-      const bytes = Buffer.from(await response.arrayBuffer());
+      const bytes = await this.readLimited(response, this.deps.maxImageBytes());
+      if (!bytes) return null;
       return { bytes, name: decodeURIComponent(parsed.pathname.split('/').pop() || 'image') };
     } catch {
       return null;

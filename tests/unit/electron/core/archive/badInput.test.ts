@@ -125,6 +125,25 @@ describe('bad input: each gets a clear error naming the problem, and the databas
     await refused(file);
   });
 
+  it('an "image" that is HTML, declared image/png, with matching hashes and checksums', async () => {
+    const html = Buffer.from('<html><body><script>window.__pwned = true</script></body></html>');
+    const hash = createHash('sha256').update(html).digest('hex');
+    const target = join(dir, 'media-not-image.zip');
+    const entries = await zipEntries(good);
+    const lines = entries.get('articles.jsonl')!.toString('utf8').trimEnd().split('\n');
+    const first = JSON.parse(lines[0]!);
+    first.media.push({ hash, mime: 'image/png', size: html.byteLength, name: 'صورة.png', path: `media/${hash}` });
+    lines[0] = JSON.stringify(first);
+    const text = `${lines.join('\n')}\n`;
+    const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8'));
+    manifest.files['articles.jsonl'] = createHash('sha256').update(text).digest('hex');
+    manifest.files[`media/${hash}`] = hash;
+    await rewriteZip(good, target, (entry, data) => (entry === 'articles.jsonl' ? text : entry === 'manifest.json' ? JSON.stringify(manifest) : data), [[`media/${hash}`, html]]);
+    const error = await refused(target);
+    expect(error.message).toContain(`media/${hash}`);
+    expect(error.message).toContain('not that kind of image');
+  });
+
   it('an entry not in the manifest, and a manifest entry missing', async () => {
     const file = join(dir, 'extra.zip');
     await rewriteZip(good, file, (name, data) => (name.startsWith('markdown/') ? null : data), [['notes.txt', 'أضيف لاحقًا']]);
