@@ -96,6 +96,50 @@ interface Written {
   offset: number;
 }
 
+/** SHA-256 digests per block of `Digests` (4,096 × 32 bytes = 128 KB). */
+const DIGESTS_PER_BLOCK = 4096;
+
+/**
+ * The archive's entry names (claimed when an entry is asked for, so none is written twice)
+ * and their SHA-256 digests for the manifest: 32 bytes each in shared 128 KB blocks, the map
+ * holding only a small integer per name (a hex string per entry would be ~80 bytes of heap).
+ */
+class Digests {
+  /** Name → slot of its digest, -1 while it is not known yet. */
+  private readonly slots = new Map<string, number>();
+  private readonly blocks: Buffer[] = [];
+  private count = 0;
+
+  has(name: string): boolean {
+    return this.slots.has(name);
+  }
+
+  claim(name: string): void {
+    this.slots.set(name, -1);
+  }
+
+  set(name: string, digest: Buffer): void {
+    const slot = this.count;
+    this.count += 1;
+    const block = Math.floor(slot / DIGESTS_PER_BLOCK);
+    this.blocks[block] ??= Buffer.alloc(DIGESTS_PER_BLOCK * 32);
+    digest.copy(this.blocks[block], (slot % DIGESTS_PER_BLOCK) * 32);
+    this.slots.set(name, slot);
+  }
+
+  /** Every name with a known digest, sorted, with its SHA-256 in hex. */
+  sorted(): Record<string, string> {
+    const sorted: Record<string, string> = {};
+    for (const name of [...this.slots.keys()].sort()) {
+      const slot = this.slots.get(name)!;
+      if (slot < 0) continue;
+      const start = (slot % DIGESTS_PER_BLOCK) * 32;
+      sorted[name] = this.blocks[Math.floor(slot / DIGESTS_PER_BLOCK)]!.toString('hex', start, start + 32);
+    }
+    return sorted;
+  }
+}
+
 function u64(value: number): Buffer {
   const bytes = Buffer.alloc(8);
   bytes.writeBigUInt64LE(BigInt(value));
@@ -116,8 +160,7 @@ export class ZipWriter implements ArchiveSink {
   private readonly out: WriteStream;
   private readonly spoolDir: string;
   private readonly spools: Spool[] = [];
-  private readonly names = new Set<string>();
-  readonly checksums = new Map<string, string>();
+  private readonly digests = new Digests();
   /** Bytes of the archive produced so far (its size, once finished). */
   bytesWritten = 0;
   private pending: Buffer[] = [];
@@ -178,14 +221,14 @@ export class ZipWriter implements ArchiveSink {
 
   private claim(path: string): void {
     checkEntryName(path);
-    if (this.names.has(path) || path === 'manifest.json') {
+    if (this.digests.has(path) || path === 'manifest.json') {
       throw new MidadError(ErrorCode.INTERNAL, `The archive entry "${path}" was written twice.`, `كُتب المدخل «${path}» في الأرشيف مرتين.`);
     }
-    this.names.add(path);
+    this.digests.claim(path);
   }
 
   has(path: string): boolean {
-    return this.names.has(path);
+    return this.digests.has(path);
   }
 
   /** Archive bytes: gathered, then written about a megabyte at a time (waiting while the disk catches up). */
@@ -281,7 +324,7 @@ export class ZipWriter implements ArchiveSink {
    * An entry streamed from `source` (a file or a spool) of `expectedSize` bytes: the header
    * carries no sizes, a data descriptor after the data does. Returns the SHA-256 of the bytes read.
    */
-  private async writeStreamed(path: string, source: Readable, expectedSize: number): Promise<string> {
+  private async writeStreamed(path: string, source: Readable, expectedSize: number): Promise<Buffer> {
     const name = Buffer.from(path, 'utf8');
     const method = compressible(path) ? 8 : 0;
     const flags = FLAG_UTF8 | FLAG_DESCRIPTOR;
@@ -322,7 +365,7 @@ export class ZipWriter implements ArchiveSink {
     }
     await this.emit(descriptor);
     await this.record({ name, flags, method, crc, compressedSize, size, offset });
-    return hash.digest('hex');
+    return hash.digest();
   }
 
   /** A small entry: checksummed, compressed and written now. */
@@ -330,7 +373,7 @@ export class ZipWriter implements ArchiveSink {
     this.throwIfFailed();
     this.claim(path);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    this.checksums.set(path, createHash('sha256').update(bytes).digest('hex'));
+    this.digests.set(path, createHash('sha256').update(bytes).digest());
     await this.serial(() => this.writeWhole(path, bytes));
   }
 
@@ -363,7 +406,7 @@ export class ZipWriter implements ArchiveSink {
       spool.stream.once('error', reject);
       spool.stream.end(resolve);
     });
-    this.checksums.set(spool.path, spool.hash.digest('hex'));
+    this.digests.set(spool.path, spool.hash.digest());
   }
 
   /** A file copied into the archive as it is (media): streamed and hashed on the way. */
@@ -372,7 +415,7 @@ export class ZipWriter implements ArchiveSink {
     this.claim(path);
     await this.serial(async () => {
       const size = statSync(source).size;
-      this.checksums.set(path, await this.writeStreamed(path, createReadStream(source), size));
+      this.digests.set(path, await this.writeStreamed(path, createReadStream(source), size));
     });
   }
 
@@ -385,9 +428,7 @@ export class ZipWriter implements ArchiveSink {
         await this.writeStreamed(spool.path, createReadStream(spool.file), spool.size);
         rmSync(spool.file, { force: true });
       }
-      const sorted: Record<string, string> = {};
-      for (const name of [...this.checksums.keys()].sort()) sorted[name] = this.checksums.get(name)!;
-      const data = manifest(sorted);
+      const data = manifest(this.digests.sorted());
       await this.writeWhole('manifest.json', typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       await this.flushDirectory();
       await new Promise<void>((resolve, reject) => {
