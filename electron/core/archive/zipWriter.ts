@@ -241,11 +241,16 @@ export class ZipWriter implements ArchiveSink {
 
   private async flush(): Promise<void> {
     if (this.pendingSize === 0) return;
-    const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingSize);
+    const chunks = this.pending;
     this.pending = [];
     this.pendingSize = 0;
     this.throwIfFailed();
-    if (!this.out.write(chunk)) await drained(this.out);
+    // One writev for the lot, without copying them into one buffer first.
+    let room = true;
+    this.out.cork();
+    for (const chunk of chunks) room = this.out.write(chunk);
+    this.out.uncork();
+    if (!room) await drained(this.out);
   }
 
   private big(value: number): boolean {
