@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { ErrorCode, MidadError } from '../../../shared/errors';
 import type { ArchiveSink, ArchiveTextStream } from './types';
@@ -39,6 +39,10 @@ export function checkEntryName(path: string): void {
 /** Resolves when a stream that refused a write can take more (its error listener removed either way). */
 export function drained(stream: NodeJS.WritableStream): Promise<void> {
   return new Promise<void>((resolve, reject) => {
+    if ((stream as { destroyed?: boolean }).destroyed) {
+      reject(new MidadError(ErrorCode.CANCELLED, 'The stream was closed before it could take more.', 'أُغلق المجرى قبل أن يتسع للمزيد.'));
+      return;
+    }
     const settle = () => {
       stream.off('drain', onDrain);
       stream.off('error', onError);
@@ -309,6 +313,7 @@ export class ZipWriter implements ArchiveSink {
     const chunk = Buffer.concat(this.directoryPending, this.directoryPendingSize);
     this.directoryPending = [];
     this.directoryPendingSize = 0;
+    this.throwIfFailed();
     if (!this.directory.write(chunk)) await drained(this.directory);
   }
 
@@ -407,10 +412,8 @@ export class ZipWriter implements ArchiveSink {
   private async closeSpool(spool: Spool): Promise<void> {
     if (spool.closed) return;
     spool.closed = true;
-    await new Promise<void>((resolve, reject) => {
-      spool.stream.once('error', reject);
-      spool.stream.end(resolve);
-    });
+    spool.stream.end();
+    await finished(spool.stream);
     this.digests.set(spool.path, spool.hash.digest());
   }
 
@@ -436,10 +439,8 @@ export class ZipWriter implements ArchiveSink {
       const data = manifest(this.digests.sorted());
       await this.writeWhole('manifest.json', typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       await this.flushDirectory();
-      await new Promise<void>((resolve, reject) => {
-        this.directory.once('error', reject);
-        this.directory.end(resolve);
-      });
+      this.directory.end();
+      await finished(this.directory);
       const directoryOffset = this.bytesWritten;
       await pipeline(createReadStream(this.directoryFile), async (chunks: AsyncIterable<Buffer>) => {
         for await (const chunk of chunks) await this.emit(chunk);

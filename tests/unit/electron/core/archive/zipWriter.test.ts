@@ -55,6 +55,20 @@ describe('ZipWriter (the sink the renderings write through)', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('a cancel while the spooled entries are being appended stops the writer and leaves no file behind', async () => {
+    const dir = tempDir();
+    const writer = new ZipWriter(join(dir, 'f.zip.partial'));
+    const feed = await writer.open('articles.jsonl');
+    const line = `${JSON.stringify({ title: 'وزير الاقتصاد يعلن خطة لدعم الصادرات', body: 'نص الخبر الكامل. '.repeat(400) })}\n`;
+    for (let index = 0; index < 300; index += 1) await feed.write(line);
+    await writer.add('html/articles/1.html', '<p>الخبر</p>');
+    const finishing = writer.finish((files) => JSON.stringify(files));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await writer.abort();
+    await expect(finishing).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('writes ZIP64 records past its limits (lowered here), read back by yauzl and by Python’s zipfile', async () => {
     const dir = tempDir();
     const file = join(dir, 'd.zip.partial');
