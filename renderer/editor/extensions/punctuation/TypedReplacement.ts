@@ -68,3 +68,43 @@ export const TypedReplacement = Extension.create({
     ];
   },
 });
+
+export interface TypedReplacementOptions {
+  /** Read at each keystroke: the aid's setting. */
+  enabled: () => boolean;
+}
+
+/**
+ * A writing aid that replaces one typed character by another where the text before it says so
+ * (Arabic punctuation, Arabic quotes). `accepts` is the cheap first test, run on every keystroke.
+ */
+export function typedReplacementAid(name: string, accepts: (typed: string) => boolean, replacementFor: (typed: string, before: string) => string | null) {
+  return Extension.create<TypedReplacementOptions>({
+    name,
+    priority: 110,
+
+    addOptions() {
+      return { enabled: () => true };
+    },
+
+    addProseMirrorPlugins() {
+      const { enabled } = this.options;
+      return [
+        new Plugin({
+          key: new PluginKey(name),
+          props: {
+            handleTextInput: (view, from, to, text) => {
+              if (!accepts(text) || !enabled()) return false;
+              const before = typingContext(view.state, from);
+              if (before === null) return false;
+              const replacement = replacementFor(text, before);
+              if (!replacement) return false;
+              replaceTyped(view, from, to, text, replacement);
+              return true;
+            },
+          },
+        }),
+      ];
+    },
+  });
+}
