@@ -151,6 +151,8 @@ export async function exportArchive(options: ExportOptions): Promise<ExportResul
     report();
     return { file: options.destination, manifest: manifest!, bytes: writer.bytesWritten };
   } catch (error) {
+    // A rendering that spools to temporary files (the HTML index) removes them.
+    for (const rendering of options.renderings) (rendering as ArchiveRendering & { abort?: () => void }).abort?.();
     await writer.abort();
     throw error;
   }

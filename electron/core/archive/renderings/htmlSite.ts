@@ -3,6 +3,7 @@ import { applyDigits, docApplyDigits } from '../../../../shared/text/digits';
 import type { ArchiveArticleRecord, ArchiveRendering, ArchiveSink, RenderContext } from '../types';
 import { articleDate, articleFileBase, dayKey, formatDateTime, formatDay, mediaPath } from './common';
 import { FONT_FILES, loadFonts } from './fonts';
+import { SortedSpool } from './sortedSpool';
 
 /**
  * `html/`: a static site that opens offline in any browser, from the archive's folder or a web
@@ -12,8 +13,9 @@ import { FONT_FILES, loadFonts } from './fonts';
  * a Content-Security-Policy that allows only the archive's own files, and the only http(s)
  * URLs are the links writers put in the body text.
  *
- * Memory: one article at a time, plus a small summary per article (id, title, date, section)
- * for the index, written at the end.
+ * Memory: one article at a time. The index needs a small summary per article (id, title,
+ * date, section), sorted at the end: summaries are spooled to temporary files in sorted
+ * batches and merged when the index is written, so they do not pile up in memory.
  */
 
 /** Only the site's own files: its CSS, its fonts, the archive's images. No scripts at all. */
@@ -23,7 +25,15 @@ interface Summary {
   id: string;
   title: string;
   date: string;
+  /** The calendar day the article is listed under (YYYY-MM-DD). */
+  day: string;
   section: string;
+}
+
+/** Newest day first; inside a day, sections in Arabic alphabetical order; inside a section, newest first. */
+function indexOrder(): (a: Summary, b: Summary) => number {
+  const collator = new Intl.Collator('ar');
+  return (a, b) => (a.day === b.day ? collator.compare(a.section, b.section) || b.date.localeCompare(a.date) : b.day.localeCompare(a.day));
 }
 
 const LABELS = {
@@ -122,12 +132,18 @@ ul, ol { padding-inline-start: 1.75rem; }
 export class HtmlSiteRendering implements ArchiveRendering {
   private sink: ArchiveSink | null = null;
   private context: RenderContext | null = null;
-  private readonly summaries: Summary[] = [];
+  private summaries: SortedSpool<Summary>;
+
+  /** `indexBatch`: summaries held in memory before a sorted batch goes to a temporary file. */
+  constructor(private readonly options: { indexBatch?: number } = {}) {
+    this.summaries = new SortedSpool<Summary>(indexOrder(), options.indexBatch);
+  }
 
   async begin(sink: ArchiveSink, context: RenderContext): Promise<void> {
     this.sink = sink;
     this.context = context;
-    this.summaries.length = 0;
+    this.summaries.dispose();
+    this.summaries = new SortedSpool<Summary>(indexOrder(), this.options.indexBatch);
     const fonts = loadFonts();
     for (const [name, bytes] of fonts) await sink.add(`html/fonts/${name}`, bytes);
     await sink.add('html/style.css', siteCss(new Set(fonts.keys())));
@@ -139,7 +155,7 @@ export class HtmlSiteRendering implements ArchiveRendering {
     const title = digits(record.title.trim()) || LABELS.untitled;
     const base = articleFileBase(record.id);
     const date = articleDate(record);
-    this.summaries.push({ id: base, title, date, section: record.section.trim() });
+    this.summaries.push({ id: base, title, date, day: dayKey(date), section: record.section.trim() });
 
     const body = docToHtml(docApplyDigits(record.body, context.digits), { mediaUrl: (hash) => `../../${mediaPath(hash)}` });
     const author = record.byline.trim() || record.author?.name || '';
@@ -173,35 +189,56 @@ export class HtmlSiteRendering implements ArchiveRendering {
   }
 
   async end(): Promise<void> {
+    try {
+      await this.writeIndex();
+    } finally {
+      this.summaries.dispose();
+    }
+  }
+
+  /** A cancelled export: the spooled summaries are removed. */
+  abort(): void {
+    this.summaries.dispose();
+  }
+
+  private async writeIndex(): Promise<void> {
     const { sink, context } = this.ready();
     const out = await sink.open('html/index.html');
-    const count = applyDigits(String(this.summaries.length), context.digits);
+    const count = applyDigits(String(this.summaries.size), context.digits);
     const head = page(LABELS.siteTitle, 'style.css', '\u0000').split('\u0000');
     await out.write(head[0]!);
     await out.write(`<header class="site"><a href="index.html">${LABELS.siteTitle}</a></header>\n<main>\n<h1 class="title">${LABELS.index}</h1>\n`);
     await out.write(`<p class="meta">${LABELS.articles(count)} · ${escapeHtml(LABELS.generated(formatDay(context.createdAt, context.locale, context.digits)))}</p>\n`);
-    if (this.summaries.length === 0) await out.write(`<p>${LABELS.noArticles}</p>\n`);
+    if (this.summaries.size === 0) await out.write(`<p>${LABELS.noArticles}</p>\n`);
 
-    // Newest day first; inside a day, sections in Arabic alphabetical order; inside a section, newest first.
-    const collator = new Intl.Collator('ar');
-    const sorted = this.summaries
-      .map((summary) => ({ ...summary, day: dayKey(summary.date) }))
-      .sort((a, b) => (a.day === b.day ? collator.compare(a.section, b.section) || b.date.localeCompare(a.date) : b.day.localeCompare(a.day)));
-    let index = 0;
-    while (index < sorted.length) {
-      const day = sorted[index]!.day;
-      const chunk: string[] = [`<section class="day"><h2><time datetime="${day}">${escapeHtml(formatDay(sorted[index]!.date, context.locale, context.digits))}</time></h2>`];
-      while (index < sorted.length && sorted[index]!.day === day) {
-        const section = sorted[index]!.section;
-        chunk.push(`<h3>${escapeHtml(section || LABELS.noSection)}</h3><ul>`);
-        while (index < sorted.length && sorted[index]!.day === day && sorted[index]!.section === section) {
-          const item = sorted[index]!;
-          chunk.push(`<li><a href="articles/${item.id}.html" dir="auto">${escapeHtml(item.title)}</a></li>`);
-          index += 1;
+    // Grouped by day, then by section (the spool gives them in that order), written a day at a time.
+    let day: string | null = null;
+    let section: string | null = null;
+    let chunk: string[] = [];
+    for await (const item of this.summaries.sorted()) {
+      if (item.day !== day) {
+        if (day !== null) {
+          chunk.push('</ul>', '</section>\n');
+          await out.write(chunk.join(''));
+          chunk = [];
         }
-        chunk.push('</ul>');
+        day = item.day;
+        section = null;
+        chunk.push(`<section class="day"><h2><time datetime="${day}">${escapeHtml(formatDay(item.date, context.locale, context.digits))}</time></h2>`);
       }
-      chunk.push('</section>\n');
+      if (item.section !== section) {
+        if (section !== null) chunk.push('</ul>');
+        section = item.section;
+        chunk.push(`<h3>${escapeHtml(section || LABELS.noSection)}</h3><ul>`);
+      }
+      chunk.push(`<li><a href="articles/${item.id}.html" dir="auto">${escapeHtml(item.title)}</a></li>`);
+      if (chunk.length >= 2000) {
+        await out.write(chunk.join(''));
+        chunk = [];
+      }
+    }
+    if (day !== null) {
+      chunk.push('</ul>', '</section>\n');
       await out.write(chunk.join(''));
     }
     await out.write(`</main>\n<footer class="site">${escapeHtml(LABELS.generated(formatDateTime(context.createdAt, context.locale, context.digits)))} · Midad ${escapeHtml(context.appVersion)}</footer>`);
