@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignReaders } from '../../electron/core/archive/readers/index';
 import type { ImportCandidate } from '../../electron/core/archive/types';
@@ -9,6 +10,7 @@ import type { Core } from '../../electron/core/Core';
 import { docToHtml } from '../../shared/editor/docToHtml';
 import { findDocProblem } from '../../shared/editor/docSchema';
 import { tempCoreSignedIn, tempDir } from '../support/tempCore';
+import { buildNewsroom, exportAll, readEntry, STORIES } from '../unit/electron/core/archive/newsroomFixture';
 import { solidPng } from './png';
 import { basicAuth, findWordPress, wpRest, type WordPressEnv } from './wordpressEnv';
 
@@ -66,6 +68,42 @@ function exportWordPress(file: string): void {
   const xml = execFileSync('php', ['-d', 'opcache.enable_cli=0', '-d', 'display_errors=stderr', '-r', code], { maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
   writeFileSync(file, xml);
 }
+
+type XmlNode = Record<string, unknown>;
+
+/** Parses a WXR file the way the comparison needs it: attributes as `@name`, CDATA as text. */
+function parseWxr(xml: string): { rss: XmlNode; channel: XmlNode; items: XmlNode[] } {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => name === 'item' || name === 'wp:postmeta' || name === 'category' });
+  const rss = (parser.parse(xml) as { rss: XmlNode }).rss;
+  const channel = rss.channel as XmlNode;
+  return { rss, channel, items: (channel.item as XmlNode[] | undefined) ?? [] };
+}
+
+/** Every element and attribute path under `node` (`wp:postmeta/wp:meta_key`, `category/@domain`), text left out. */
+function paths(node: unknown, prefix = '', out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const entry of node) paths(entry, prefix, out);
+    return out;
+  }
+  if (node === null || typeof node !== 'object') return out;
+  for (const [key, value] of Object.entries(node as XmlNode)) {
+    if (key === '#text') continue;
+    const path = prefix ? `${prefix}/${key}` : key;
+    out.add(path);
+    paths(value, path, out);
+  }
+  return out;
+}
+
+/** The paths of the channel's own children, items left out (they are compared per post type). */
+function channelPaths(channel: XmlNode): Set<string> {
+  const { item: _items, ...rest } = channel;
+  return paths(rest);
+}
+
+const itemsOfType = (items: XmlNode[], type: string) => items.filter((item) => item['wp:post_type'] === type);
+const metaKeys = (items: XmlNode[]) => new Set(items.flatMap((item) => ((item['wp:postmeta'] as XmlNode[] | undefined) ?? []).map((meta) => String(meta['wp:meta_key']))));
+const missingFrom = (mine: Set<string>, theirs: Set<string>) => [...mine].filter((path) => !theirs.has(path)).sort();
 
 if (found.reason) {
   console.log(`SKIPPED (WXR import of a real WordPress export): ${found.reason}`);
@@ -189,6 +227,87 @@ if (found.reason) {
       expect(target.core.open.media.read(sha(INLINE))).not.toBeNull();
       expect(target.core.open.articles.get(target.ctx, item(titles.future).id!).status).toBe('approved');
       expect(target.core.open.articles.get(target.ctx, item(titles.pending).id!).status).toBe('submitted');
+    });
+
+    it("writes Midad's wordpress.xml with the structure of WordPress's own export: namespaces, channel, posts, attachments, meta keys, statuses", async () => {
+      // The WordPress importer plugin cannot be installed here (no network), so the proof is by
+      // shape: every element and attribute Midad writes is one export_wp() writes too, and every
+      // post carries the elements the importer reads.
+      const theirs = parseWxr(readFileSync(file, 'utf8'));
+
+      // Midad's side, through the real export path: published with section, tags and a featured
+      // image; submitted; approved and scheduled later; approved without a date; a draft; spiked.
+      const newsroom = await buildNewsroom();
+      cores.push(newsroom.core);
+      const { world } = newsroom;
+      const later = new Date(world.clock.now.getTime() + 30 * 24 * 3600_000).toISOString();
+      await world.approvedArticle({ title: 'افتتاح المحطة الطرقية الجديدة مطلع الشهر المقبل', section: 'جهات', tags: ['النقل'] }, later);
+      await world.approvedArticle({ title: 'المجلس البلدي يصادق على ميزانية السنة المقبلة', section: 'سياسة' });
+      await world.call('articles.create', { fields: { title: 'مسودة: جدول مباريات البطولة الجهوية', body: { type: 'doc', content: [{ type: 'paragraph', attrs: { dir: 'rtl' }, content: [{ type: 'text', text: 'تنطلق البطولة يوم السبت المقبل بمشاركة اثني عشر فريقًا.' }] }] } } });
+      const job = await exportAll(newsroom.core, world.ctx, join(dir, 'midad-archive.zip'), false);
+      const ours = parseWxr(await readEntry(job.file!, 'wordpress.xml'));
+
+      // The rss element: the five namespaces WordPress declares, with the same URIs.
+      for (const prefix of ['wp', 'content', 'excerpt', 'dc', 'wfw']) {
+        expect(theirs.rss[`@xmlns:${prefix}`], `WordPress declares xmlns:${prefix}`).toBeTruthy();
+        expect(ours.rss[`@xmlns:${prefix}`], `xmlns:${prefix}`).toBe(theirs.rss[`@xmlns:${prefix}`]);
+      }
+      expect(ours.rss['@version']).toBe(theirs.rss['@version']);
+      expect(theirs.channel['wp:wxr_version']).toBe('1.2');
+      expect(ours.channel['wp:wxr_version']).toBe('1.2');
+
+      // Channel children, with the children of wp:author, wp:category and wp:tag.
+      const theirChannel = channelPaths(theirs.channel);
+      const ourChannel = channelPaths(ours.channel);
+      for (const path of ['wp:author/wp:author_login', 'wp:author/wp:author_display_name', 'wp:category/wp:category_nicename', 'wp:category/wp:cat_name', 'wp:tag/wp:tag_slug', 'wp:tag/wp:tag_name']) {
+        expect(theirChannel.has(path), `WordPress writes ${path}`).toBe(true);
+        expect(ourChannel.has(path), `Midad writes ${path}`).toBe(true);
+      }
+      expect(missingFrom(ourChannel, theirChannel), 'channel paths Midad writes and WordPress does not').toEqual([]);
+
+      // Posts and attachments: nothing WordPress would not write itself.
+      const theirPosts = itemsOfType(theirs.items, 'post');
+      const ourPosts = itemsOfType(ours.items, 'post');
+      const theirAttachments = itemsOfType(theirs.items, 'attachment');
+      const ourAttachments = itemsOfType(ours.items, 'attachment');
+      expect(theirPosts.length).toBeGreaterThanOrEqual(5);
+      expect(theirAttachments.length).toBeGreaterThanOrEqual(2);
+      expect(ourPosts.length).toBeGreaterThanOrEqual(6);
+      expect(ourAttachments.length).toBeGreaterThanOrEqual(2);
+      expect(ours.items.length, 'every Midad item is a post or an attachment').toBe(ourPosts.length + ourAttachments.length);
+      expect(missingFrom(paths(ourPosts), paths(theirPosts)), 'post item paths Midad writes and WordPress does not').toEqual([]);
+      expect(missingFrom(paths(ourAttachments), paths(theirAttachments)), 'attachment item paths Midad writes and WordPress does not').toEqual([]);
+
+      // Meta keys: the featured image as WordPress records it; no key WordPress does not write.
+      expect(metaKeys(theirPosts).has('_thumbnail_id')).toBe(true);
+      expect(metaKeys(ourPosts).has('_thumbnail_id')).toBe(true);
+      expect(missingFrom(metaKeys(ourPosts), metaKeys(theirPosts)), 'post meta keys').toEqual([]);
+      expect(missingFrom(metaKeys(ourAttachments), metaKeys(theirAttachments)), 'attachment meta keys').toEqual([]);
+
+      // What the importer reads from each post, present in every one of ours (and in WordPress's).
+      const needed = ['title', 'guid', 'dc:creator', 'content:encoded', 'excerpt:encoded', 'wp:post_id', 'wp:post_date', 'wp:post_date_gmt', 'wp:post_name', 'wp:status', 'wp:post_type'];
+      for (const post of [...theirPosts.filter((item) => String(item.title).endsWith(run)), ...ourPosts]) {
+        const have = paths(post);
+        expect(needed.filter((path) => !have.has(path)), `${String(post.title)} lacks`).toEqual([]);
+      }
+      const categories = ourPosts.flatMap((post) => (post.category as XmlNode[] | undefined) ?? []);
+      expect(categories.some((category) => category['@domain'] === 'category')).toBe(true);
+      expect(categories.some((category) => category['@domain'] === 'post_tag')).toBe(true);
+      for (const category of categories) {
+        expect(['category', 'post_tag']).toContain(category['@domain']);
+        expect(String(category['@nicename'] ?? '')).not.toBe('');
+      }
+      const published = ourPosts.find((post) => String(post.title) === STORIES.port.title)!;
+      expect(published['wp:status']).toBe('publish');
+      const thumbnail = (published['wp:postmeta'] as XmlNode[]).find((meta) => meta['wp:meta_key'] === '_thumbnail_id')!;
+      expect(ourAttachments.map((item) => String(item['wp:post_id']))).toContain(String(thumbnail['wp:meta_value']));
+
+      // Statuses: each one ours uses is one WordPress wrote in this very export.
+      const theirStatuses = new Set(theirPosts.map((post) => String(post['wp:status'])));
+      const ourStatuses = new Set(ourPosts.map((post) => String(post['wp:status'])));
+      expect([...ourStatuses].sort()).toEqual(['draft', 'future', 'pending', 'publish']);
+      for (const status of ourStatuses) expect(theirStatuses.has(status), `WordPress writes status ${status}`).toBe(true);
+      expect(new Set(ourAttachments.map((item) => String(item['wp:status'])))).toEqual(new Set(theirAttachments.map((item) => String(item['wp:status']))));
     });
   });
 }

@@ -18,7 +18,9 @@ import { cdata, cdataElement, element, xmlEscape } from './xml';
  * Images become attachment items whose `wp:attachment_url` is the relative archive path
  * `media/<hash>`, and the post content points at the same path; the importer can fetch them
  * once the archive's `media/` folder is put on a web server and the prefix rewritten (or it
- * reports them as not downloaded and imports the posts anyway). Status: published → publish,
+ * reports them as not downloaded and imports the posts anyway). Only elements, attributes and meta
+ * keys that WordPress's own export_wp() writes are used (tests/integration/wxrImport.test.ts compares
+ * the two); an attachment's type comes from the downloaded file, as for WordPress's export. Status: published → publish,
  * approved → future when scheduled later than the export (pending otherwise), everything else → draft.
  */
 
@@ -198,7 +200,6 @@ export class WxrRendering implements ArchiveRendering {
         `\t\t${cdataElement('wp:post_password', '')}`,
         '\t\t<wp:is_sticky>0</wp:is_sticky>',
         `\t\t${cdataElement('wp:attachment_url', url)}`,
-        ...(ref?.mime ? [`\t\t<wp:postmeta>${cdataElement('wp:meta_key', '_midad_mime')}${cdataElement('wp:meta_value', ref.mime)}</wp:postmeta>`] : []),
         '\t</item>',
       );
     }
