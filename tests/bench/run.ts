@@ -26,7 +26,8 @@ import { TypingTarget, typeInterleaved, type TypingRun } from './browser/typing'
 import { ratioOf, type BenchResult } from './result';
 import { median, percentile, round } from './stats';
 
-const OPEN_RUNS = 5;
+// 15 opens per side: with 5 the median moved by ±0.15 with machine load (two quiet alternated runs: 1.21×, 1.26×).
+const OPEN_RUNS = 15;
 /** 200 Arabic characters of news text, typed one by one. */
 const TYPED = WRITTEN_SENTENCES.slice(3, 8).join(' ').slice(0, 200);
 /** Typed first and not counted: JIT and caches warm up on both editors. */
