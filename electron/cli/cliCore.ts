@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { join } from 'node:path';
 import { cliContext } from '../core/CallContext';
 import { Core, DATABASE_FILE_NAME } from '../core/Core';
@@ -54,4 +55,31 @@ export async function cliCall<T>(core: Core, output: CliOutput, channel: string,
     return null;
   }
   return result.value as T;
+}
+
+type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+type Parsed<O extends OptionSpecs> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
+/**
+ * The arguments of a command that parses its own options (`midad export`, `import`, `search` …):
+ * strict, positionals allowed (the command word is the first). A wrong option is printed as a
+ * usage error and its exit code returned instead.
+ */
+export function parseCommand<const O extends OptionSpecs>(output: CliOutput, argv: string[], options: O): Parsed<O> | ExitCode {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    return usageError(output, (error as Error).message, 'خيار غير معروف أو ناقص');
+  }
+}
+
+/** A date option: YYYY-MM-DD (the whole day in UTC, `end` picks its last millisecond) or a full ISO 8601 time; null when it is neither. */
+export function parseDateOption(value: string, end: boolean): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const day = new Date(`${value}T00:00:00.000Z`);
+    if (Number.isNaN(day.getTime())) return null;
+    return end ? new Date(day.getTime() + 24 * 60 * 60 * 1000 - 1).toISOString() : day.toISOString();
+  }
+  const time = Date.parse(value);
+  return /\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(time) ? new Date(time).toISOString() : null;
 }

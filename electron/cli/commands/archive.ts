@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { MidadError } from '../../../shared/errors';
 import type { VerifyReport } from '../../../shared/ipc/channels/archive';
 import { checkFileSize } from '../../core/archive/formats';
 import { verifyArchive } from '../../core/archive/verify';
-import { usageError } from '../cliCore';
+import { parseCommand, usageError } from '../cliCore';
 import { ExitCode, printProblem, type CliOutput } from '../output';
 
 export function printVerifyReport(output: CliOutput, file: string, report: VerifyReport): void {
@@ -25,12 +24,8 @@ export function printVerifyReport(output: CliOutput, file: string, report: Verif
 
 /** `midad archive verify FILE [--json]`: checks an archive (no data directory needed); exit 1 on any problem. */
 export async function runArchive(output: CliOutput, argv: string[]): Promise<ExitCode> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    return usageError(output, (error as Error).message, 'خيار غير معروف أو ناقص');
-  }
+  const parsed = parseCommand(output, argv, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } });
+  if (typeof parsed === 'number') return parsed;
   const [, sub, file, ...extra] = parsed.positionals;
   if (sub !== 'verify' || file === undefined || extra.length > 0) return usageError(output, 'use: midad archive verify FILE [--json]', 'الصيغة: ‎midad archive verify FILE‎');
   const path = resolve(file);

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { cliContext } from '../../core/CallContext';
 import { resolveDataDir } from '../../core/dataDir';
-import { usageError, withCore } from '../cliCore';
+import { parseCommand, usageError, withCore } from '../cliCore';
 import { ExitCode, printProblem, type CliOutput } from '../output';
 
 /**
@@ -12,12 +11,8 @@ import { ExitCode, printProblem, type CliOutput } from '../output';
  * over an existing file). Prints the path of the copy.
  */
 export async function runBackup(output: CliOutput, argv: string[]): Promise<ExitCode> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    return usageError(output, (error as Error).message, 'خيار غير معروف أو ناقص');
-  }
+  const parsed = parseCommand(output, argv, { 'data-dir': { type: 'string' } });
+  if (typeof parsed === 'number') return parsed;
   const [, file, ...extra] = parsed.positionals;
   if (extra.length > 0) return usageError(output, 'backup takes at most one FILE', 'يأخذ «backup» ملفًا واحدًا على الأكثر');
   const dataDir = resolveDataDir(parsed.values['data-dir']);

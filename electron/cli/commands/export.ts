@@ -1,22 +1,11 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { articleStatusSchema, type ArticleStatus } from '../../../shared/domain/article';
 import type { ExportFilters, ExportJob } from '../../../shared/ipc/channels/archive';
 import { cliContext } from '../../core/CallContext';
 import { resolveDataDir } from '../../core/dataDir';
-import { usageError, withCore } from '../cliCore';
+import { parseCommand, parseDateOption, usageError, withCore } from '../cliCore';
 import { ExitCode, printProblem, type CliOutput } from '../output';
 
-/** `2026-11-30` (a whole day, UTC) or a full ISO 8601 time; null when it is neither. */
-export function parseDateOption(value: string, end: boolean): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const day = new Date(`${value}T00:00:00.000Z`);
-    if (Number.isNaN(day.getTime())) return null;
-    return end ? new Date(day.getTime() + 24 * 60 * 60 * 1000 - 1).toISOString() : day.toISOString();
-  }
-  const time = Date.parse(value);
-  return /\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(time) ? new Date(time).toISOString() : null;
-}
 
 function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1);
@@ -35,27 +24,18 @@ function progressLine(job: ExportJob): void {
  * temporary file and renamed at the end; Ctrl+C leaves no partial archive.
  */
 export async function runExport(output: CliOutput, argv: string[]): Promise<ExitCode> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        'data-dir': { type: 'string' },
-        out: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        'date-field': { type: 'string' },
-        status: { type: 'string', multiple: true },
-        section: { type: 'string' },
-        author: { type: 'string' },
-        revisions: { type: 'boolean' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    return usageError(output, (error as Error).message, 'خيار غير معروف أو ناقص');
-  }
+  const parsed = parseCommand(output, argv, {
+    'data-dir': { type: 'string' },
+    out: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'date-field': { type: 'string' },
+    status: { type: 'string', multiple: true },
+    section: { type: 'string' },
+    author: { type: 'string' },
+    revisions: { type: 'boolean' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (positionals.length > 1) return usageError(output, 'export takes no arguments besides its options (the file goes after --out)', 'لا يأخذ «export» معاملات غير الخيارات (الملف بعد ‎--out‎)');
   const filters: ExportFilters = { dateField: 'created' };

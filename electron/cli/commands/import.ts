@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { MidadError } from '../../../shared/errors';
 import { idPolicySchema, importFormatSchema, type ImportReport } from '../../../shared/ipc/channels/archive';
 import { cliContext } from '../../core/CallContext';
 import { resolveDataDir } from '../../core/dataDir';
-import { usageError, withCore } from '../cliCore';
+import { parseCommand, usageError, withCore } from '../cliCore';
 import { ExitCode, printProblem, type CliOutput } from '../output';
 
 const ACTION_WORDS: Record<ImportReport['items'][number]['action'], string> = {
@@ -21,23 +20,14 @@ const ACTION_WORDS: Record<ImportReport['items'][number]['action'], string> = {
  * WordPress export; all or nothing.
  */
 export async function runImport(output: CliOutput, argv: string[]): Promise<ExitCode> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        'data-dir': { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        'on-existing': { type: 'string' },
-        format: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    return usageError(output, (error as Error).message, 'خيار غير معروف أو ناقص');
-  }
+  const parsed = parseCommand(output, argv, {
+    'data-dir': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'on-existing': { type: 'string' },
+    format: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const [, file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) return usageError(output, 'use: midad import FILE [--dry-run] [--on-existing skip|overwrite|new] [--format midad|jsonl|wxr]', 'الصيغة: ‎midad import FILE‎');

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { MidadError } from '../../../shared/errors';
 import { cliContext } from '../../core/CallContext';
 import { Core, DATABASE_FILE_NAME } from '../../core/Core';
@@ -8,7 +7,7 @@ import { backupsDir, parseBackupName } from '../../core/backup/backupFiles';
 import { prepareRestoreCopy, swapInDatabase } from '../../core/backup/BackupService';
 import { resolveDataDir } from '../../core/dataDir';
 import { FileSecretStore } from '../../core/secrets/FileSecretStore';
-import { usageError } from '../cliCore';
+import { parseCommand, usageError } from '../cliCore';
 import { ExitCode, printProblem, type CliOutput } from '../output';
 
 /**
@@ -18,12 +17,8 @@ import { ExitCode, printProblem, type CliOutput } from '../output';
  * then replaced. Close the app first: a running Midad keeps writing to the database it opened.
  */
 export async function runRestore(output: CliOutput, argv: string[]): Promise<ExitCode> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    return usageError(output, (error as Error).message, 'خيار غير معروف أو ناقص');
-  }
+  const parsed = parseCommand(output, argv, { 'data-dir': { type: 'string' } });
+  if (typeof parsed === 'number') return parsed;
   const [, given, ...extra] = parsed.positionals;
   if (given === undefined || extra.length > 0) return usageError(output, 'restore takes one FILE', 'يأخذ «restore» ملفًا واحدًا');
   const dataDir = resolveDataDir(parsed.values['data-dir']);

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { articleStatusSchema, type ArticleStatus } from '../../../shared/domain/article';
 import type { SearchFilters, SearchHit } from '../../../shared/ipc/channels/search';
 import { resolveDataDir } from '../../core/dataDir';
-import { cliCall, usageError, withCore } from '../cliCore';
+import { cliCall, parseCommand, parseDateOption, usageError, withCore } from '../cliCore';
 import { ExitCode, type CliOutput } from '../output';
 import { formatTable } from '../table';
 
@@ -17,25 +16,14 @@ const OPTIONS = {
   limit: { type: 'string' },
 } as const;
 
-/** A date (YYYY-MM-DD, the whole day in UTC) or a full ISO time, as the channel wants it. */
-function isoBound(value: string, end: boolean): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T${end ? '23:59:59.999' : '00:00:00.000'}Z`;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
 /**
  * `midad search "QUERY" [--json] [--status S]… [--section S] [--author A] [--from D] [--to D] [--limit N]`:
  * the app's search (same index, same ranking). `--json` prints an array of
  * `{ id, title, rank, status, section, updatedAt, snippet }`, best first, for scripts.
  */
 export async function runSearch(output: CliOutput, argv: string[]): Promise<ExitCode> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    return usageError(output, (error as Error).message, 'خيار غير معروف أو ناقص');
-  }
+  const parsed = parseCommand(output, argv, OPTIONS);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const words = positionals.slice(1);
   if (words.length === 0) return usageError(output, 'search needs a QUERY: midad search "QUERY"', 'يحتاج «search» إلى نص البحث: midad search "QUERY"');
@@ -63,7 +51,7 @@ export async function runSearch(output: CliOutput, argv: string[]): Promise<Exit
   for (const key of ['from', 'to'] as const) {
     const value = values[key];
     if (value === undefined) continue;
-    const bound = isoBound(value, key === 'to');
+    const bound = parseDateOption(value, key === 'to');
     if (!bound) return usageError(output, `--${key} must be a date (YYYY-MM-DD) or an ISO time`, `يجب أن يكون ‎--${key}‎ تاريخًا (YYYY-MM-DD) أو وقتًا بصيغة ISO`);
     filters[key] = bound;
   }
