@@ -8,10 +8,10 @@ import { docMediaHashes, docToText } from '../../../shared/editor/docToText';
 import { ErrorCode, MidadError } from '../../../shared/errors';
 import type { IdPolicy, ImportFormat, ImportReport } from '../../../shared/ipc/channels/archive';
 import { cleanSingleLine, cleanSlug, countCharacters, countWords, stripBidiControls } from '../../../shared/text/arabic';
-import { uniqueSlug } from '../../../shared/text/slug';
 import type { CallContext } from '../CallContext';
-import type { ArticleRow } from '../db/queries/articles';
-import { cached } from './statements';
+import { insertArticleRow, overwriteArticleRow, uniqueLocalSlug, type ArticleRow } from '../db/queries/articles';
+import { cached } from '../db/statements';
+import { appendAudit } from '../db/queries/audit';
 
 import { sniffImageMime, type MediaService } from '../services/MediaService';
 import type { OutboxService } from '../services/OutboxService';
@@ -73,45 +73,6 @@ function readHead(file: string): Buffer {
   } finally {
     closeSync(fd);
   }
-}
-
-const ARTICLE_COLUMNS: (keyof ArticleRow)[] = [
-  'id', 'title', 'subtitle', 'excerpt', 'slug', 'slug_auto', 'section', 'tags', 'byline', 'featured_media', 'status', 'status_before_spike',
-  'body_json', 'body_hash', 'body_text', 'word_count', 'char_count', 'version', 'created_at', 'updated_at', 'author_id',
-  'assignee_id', 'priority', 'deadline', 'scheduled_at', 'submitted_at', 'published_at',
-];
-const INSERT_ARTICLE = `INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map((column) => `@${column}`).join(', ')})`;
-
-function insertArticleRow(db: Database, row: ArticleRow): void {
-  cached(db, INSERT_ARTICLE).run(row);
-}
-
-const UPDATE_ARTICLE = `UPDATE articles SET ${ARTICLE_COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`;
-
-/** An overwrite replaces the article's fields in place: its revisions, comments and sync rows stay (a DELETE would cascade to them). */
-function updateArticleRow(db: Database, row: ArticleRow): void {
-  cached(db, UPDATE_ARTICLE).run(row);
-}
-
-/** `slug`, or `slug-2`, `slug-3` … when another local article has it (docs/slugs.md: slugs are unique among local articles). */
-function uniqueImportSlug(db: Database, slug: string, id: string): string {
-  if (!slug) return slug;
-  const taken = cached<[string, string]>(db, 'SELECT 1 FROM articles WHERE slug = ? AND id <> ? LIMIT 1');
-  if (!taken.get(slug, id)) return slug;
-  return uniqueSlug(slug, (candidate) => taken.get(candidate, id) !== undefined);
-}
-
-/** Appends to the audit log (the table refuses updates and deletes) with a reused statement. */
-function appendAudit(db: Database, at: string, entry: { actor: string; action: string; articleId?: string | null; fromStatus?: string | null; toStatus?: string | null; detail?: Record<string, unknown> | null }): void {
-  cached(db, 'INSERT INTO audit (at, actor, action, article_id, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    at,
-    entry.actor,
-    entry.action,
-    entry.articleId ?? null,
-    entry.fromStatus ?? null,
-    entry.toStatus ?? null,
-    entry.detail ? JSON.stringify(entry.detail) : null,
-  );
 }
 
 function sha256(text: string | Buffer): string {
@@ -453,7 +414,7 @@ export class ArchiveImporter {
       subtitle: cleanSingleLine(candidate.subtitle).slice(0, 500),
       excerpt: stripBidiControls(candidate.excerpt).slice(0, 5000),
       // The source system's slug is kept (and made unique here); none: Midad makes one from the title on the next edit.
-      slug: uniqueImportSlug(this.db, cleanSlug(candidate.slug).slice(0, 300), newId),
+      slug: uniqueLocalSlug(this.db, cleanSlug(candidate.slug).slice(0, 300), newId),
       slug_auto: cleanSlug(candidate.slug) === '' ? 1 : 0,
       section: cleanSingleLine(candidate.section).trim().slice(0, 200),
       tags: JSON.stringify(tags),
@@ -596,12 +557,12 @@ class MidadWriteState {
     for (const media of record.media) mediaAdded += insertMedia.run(media.hash, media.mime, media.size, media.name, this.now).changes;
 
     const bodyJson = JSON.stringify(body);
-    (overwrite ? updateArticleRow : insertArticleRow)(this.db, {
+    (overwrite ? overwriteArticleRow : insertArticleRow)(this.db, {
       id,
       title: record.title,
       subtitle: record.subtitle,
       excerpt: record.excerpt,
-      slug: uniqueImportSlug(this.db, record.slug, id),
+      slug: uniqueLocalSlug(this.db, record.slug, id),
       // The record does not say whether the slug followed the title: an imported slug is kept as it is.
       slug_auto: record.slug === '' ? 1 : 0,
       section: record.section,

@@ -5,7 +5,7 @@ import type { SlugStyle } from '../../../shared/domain/settings';
 import { emptyDoc, type DocNode } from '../../../shared/editor/docSchema';
 import { docMediaHashes, docToText } from '../../../shared/editor/docToText';
 import { cleanSingleLine, countCharacters, countWords, stripBidiControls } from '../../../shared/text/arabic';
-import { cleanTypedSlug, slugFromTitle, uniqueSlug } from '../../../shared/text/slug';
+import { cleanTypedSlug, slugFromTitle } from '../../../shared/text/slug';
 import { ErrorCode, MidadError } from '../../../shared/errors';
 import {
   insertArticleRow,
@@ -14,6 +14,7 @@ import {
   selectArticleHead,
   selectArticleRow,
   selectBodyJson,
+  uniqueLocalSlug,
   updateArticle,
   type ArticleBody,
   type ArticleHead,
@@ -163,12 +164,7 @@ export class ArticleService {
       next.slug = slugFromTitle(next.title, this.options.slugStyle?.() ?? 'arabic');
       next.slug_auto = 1;
     }
-    if (next.slug && next.slug !== head.slug) next.slug = this.uniqueSlug(next.slug, head.id);
-  }
-
-  private uniqueSlug(slug: string, articleId: string): string {
-    const taken = this.db.prepare<[string, string], { found: number }>('SELECT 1 AS found FROM articles WHERE slug = ? AND id <> ? LIMIT 1');
-    return uniqueSlug(slug, (candidate) => taken.get(candidate, articleId) !== undefined);
+    if (next.slug && next.slug !== head.slug) next.slug = uniqueLocalSlug(this.db, next.slug, head.id);
   }
 
   /**

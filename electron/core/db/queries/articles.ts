@@ -3,6 +3,8 @@ import type { Article, ArticleStatus, ArticleSummary, Priority } from '../../../
 import type { DocNode } from '../../../../shared/editor/docSchema';
 import { docToHtml } from '../../../../shared/editor/docToHtml';
 import { mediaPath } from '../../../../shared/ipc/contract';
+import { uniqueSlug } from '../../../../shared/text/slug';
+import { cached } from '../statements';
 
 /** The columns of `articles` without the large body columns: what a save reads and compares. */
 export interface ArticleHead {
@@ -124,11 +126,25 @@ export function selectArticleRow(db: Database, id: string): NamedArticleRow | un
     .get(id);
 }
 
+const ROW_COLUMNS = [...HEAD_COLUMNS, ...BODY_COLUMNS];
+const INSERT_ARTICLE = `INSERT INTO articles (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map((column) => `@${column}`).join(', ')})`;
+const OVERWRITE_ARTICLE = `UPDATE articles SET ${ROW_COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`;
+
 export function insertArticleRow(db: Database, row: ArticleRow): void {
-  db.prepare(
-    `INSERT INTO articles (${[...HEAD_COLUMNS, ...BODY_COLUMNS].join(', ')})
-     VALUES (${[...HEAD_COLUMNS, ...BODY_COLUMNS].map((column) => `@${column}`).join(', ')})`,
-  ).run(row);
+  cached(db, INSERT_ARTICLE).run(row);
+}
+
+/** Every column of an existing article replaced in place (an import's overwrite): its revisions, comments and sync rows stay, where a DELETE would cascade to them. */
+export function overwriteArticleRow(db: Database, row: ArticleRow): void {
+  cached(db, OVERWRITE_ARTICLE).run(row);
+}
+
+/** `slug` when no other local article has it, else `slug-2`, `slug-3` … (docs/slugs.md: slugs are unique among local articles). */
+export function uniqueLocalSlug(db: Database, slug: string, articleId: string): string {
+  if (!slug) return slug;
+  const taken = cached<[string, string]>(db, 'SELECT 1 FROM articles WHERE slug = ? AND id <> ? LIMIT 1');
+  if (!taken.get(slug, articleId)) return slug;
+  return uniqueSlug(slug, (candidate) => taken.get(candidate, articleId) !== undefined);
 }
 
 export interface ListArticlesQuery {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { cached } from '../statements';
 
 export interface AuditEntry {
   actor: string;
@@ -9,12 +10,9 @@ export interface AuditEntry {
   detail?: Record<string, unknown> | null;
 }
 
-/** Appends to the audit log (the table refuses updates and deletes). */
+/** Appends to the audit log (the table refuses updates and deletes), with a statement prepared once per database. */
 export function appendAudit(db: Database, at: string, entry: AuditEntry): void {
-  db.prepare(
-    `INSERT INTO audit (at, actor, action, article_id, from_status, to_status, detail)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  cached(db, 'INSERT INTO audit (at, actor, action, article_id, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     at,
     entry.actor,
     entry.action,
