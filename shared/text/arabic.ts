@@ -3,6 +3,13 @@
  * counts), so both always agree.
  */
 
+/** Harakat, Quranic marks, superscript alef and tatweel: what slugs and boilerplate matching drop. */
+const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g;
+
+export function stripArabicMarks(text: string): string {
+  return text.replace(ARABIC_MARKS, '');
+}
+
 /** Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) plus LRM/RLM/ALM. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 

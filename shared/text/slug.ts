@@ -1,5 +1,6 @@
 import type { SlugStyle } from '../domain/settings';
-import { cleanSlug, stripBidiControls } from './arabic';
+import { cleanSlug, stripArabicMarks, stripBidiControls } from './arabic';
+import { toWesternDigits } from './digits';
 
 /**
  * Slugs made from article titles (docs/slugs.md): an Arabic slug, or a Latin transliteration,
@@ -11,17 +12,9 @@ import { cleanSlug, stripBidiControls } from './arabic';
  */
 export const MAX_SLUG_ENCODED_BYTES = 180;
 
-/** Harakat, Quranic marks, superscript alef and tatweel: dropped from slugs. */
-const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g;
-const INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 export function encodedLength(text: string): number {
   return encodeURIComponent(text).length;
-}
-
-/** Arabic-Indic and Persian digits to ASCII: shorter in a URL, and what a reader types. */
-function westernDigits(text: string): string {
-  return text.replace(INDIC_DIGITS, (digit) => String((digit.charCodeAt(0) - (digit >= '\u06F0' ? 0x06f0 : 0x0660)) % 10));
 }
 
 /**
@@ -50,7 +43,7 @@ export function fitSlug(slug: string, maxBytes = MAX_SLUG_ENCODED_BYTES): string
 
 /** A title's words in slug form: bidi controls, marks and punctuation gone, digits ASCII, lower case. */
 function slugWords(title: string): string {
-  const plain = westernDigits(stripBidiControls(title).normalize('NFC').replace(ARABIC_MARKS, ''))
+  const plain = toWesternDigits(stripArabicMarks(stripBidiControls(title).normalize('NFC')))
     // Punctuation and symbols separate words (الرباط:الدار → الرباط-الدار), apostrophes join them.
     .replace(/['’ʼ]/g, '')
     .replace(/[\p{P}\p{S}]+/gu, ' ');
@@ -85,7 +78,7 @@ const ARABIC_LETTER = /[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]/;
  * accents (café → cafe); digits stay; anything else becomes a space.
  */
 export function transliterate(text: string): string {
-  const source = westernDigits(stripBidiControls(text).normalize('NFC').replace(ARABIC_MARKS, ''));
+  const source = toWesternDigits(stripArabicMarks(stripBidiControls(text).normalize('NFC')));
   const characters = [...source];
   let out = '';
   characters.forEach((character, index) => {

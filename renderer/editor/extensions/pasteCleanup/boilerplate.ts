@@ -1,3 +1,5 @@
+import { stripArabicMarks } from '../../../../shared/text/arabic';
+
 /**
  * Boilerplate lines copied from news sites ("اقرأ أيضا: …", "شارك المقال", "Read more").
  *
@@ -13,16 +15,12 @@
  */
 export const MAX_TAIL = 100;
 
-const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g;
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/g;
 const EDGE_PUNCTUATION = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 const SEPARATOR = /^[\s\p{P}\p{S}]/u;
 
 export function normalizeLine(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(MARKS, '')
+  return stripArabicMarks(text.normalize('NFC').replace(INVISIBLE, ''))
     .replace(/[أإآٱ]/g, 'ا')
     .replace(/ى/g, 'ي')
     .toLowerCase()
