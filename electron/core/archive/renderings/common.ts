@@ -1,5 +1,6 @@
 import type { DigitsPolicy, NewsroomLocale } from '../../../../shared/domain/settings';
 import { applyDigits } from '../../../../shared/text/digits';
+import { formatDateIn } from '../../../../shared/text/intl';
 import type { ArchiveArticleRecord } from '../types';
 
 /** The date an article is listed under: when it was published, else when it was created. */
@@ -7,35 +8,18 @@ export function articleDate(record: Pick<ArchiveArticleRecord, 'publishedAt' | '
   return record.publishedAt ?? record.createdAt;
 }
 
-/** Intl wants a BCP 47 tag; Midad's locales are already tags. */
-function intlLocale(locale: NewsroomLocale): string {
-  return locale;
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function cached(map: Map<string, Intl.DateTimeFormat>, locale: NewsroomLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let format = map.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), options);
-    map.set(locale, format);
-  }
-  return format;
-}
-
-/** "14 غشت 2026" in the newsroom's locale, digits per the newsroom's policy. */
+/** "14 غشت 2026" in the newsroom's locale (the app's own formatting, Moroccan months included), digits per the newsroom's policy. */
 export function formatDay(iso: string, locale: NewsroomLocale, digits: DigitsPolicy): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return applyDigits(cached(dayFormats, locale, { dateStyle: 'long' }).format(date), digits);
+  return applyDigits(formatDateIn(date, locale), digits);
 }
 
-/** Day and time ("14 غشت 2026 في 10:30"), digits per the policy. */
+/** Day and time ("14 غشت 2026، 10:30"), digits per the policy. */
 export function formatDateTime(iso: string, locale: NewsroomLocale, digits: DigitsPolicy): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return applyDigits(cached(dateTimeFormats, locale, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }).format(date), digits);
+  return applyDigits(formatDateIn(date, locale, { time: true }), digits);
 }
 
 /** The calendar day (local time, as displayed) used to group the index: YYYY-MM-DD. */
