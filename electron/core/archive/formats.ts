@@ -20,6 +20,17 @@ export function fileTooLarge(name: string, size: number, limit = MAX_ARCHIVE_BYT
   );
 }
 
+/** The first `bytes` of a file (fewer when it is shorter): enough to tell what it is. */
+export function readFileHead(file: string, bytes: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(bytes);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Refuses a file above the limit, by its size alone. */
 export function checkFileSize(file: string, name = file, limit = MAX_ARCHIVE_BYTES): number {
   const size = statSync(file).size;
@@ -33,15 +44,7 @@ export function checkFileSize(file: string, name = file, limit = MAX_ARCHIVE_BYT
  * migration format. Null when it is none of these.
  */
 export function detectFormat(file: string): ImportFormat | null {
-  const fd = openSync(file, 'r');
-  const head = Buffer.alloc(256 * 1024);
-  let length = 0;
-  try {
-    length = readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const bytes = head.subarray(0, length);
+  const bytes = readFileHead(file, 256 * 1024);
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06)) return 'midad';
   const text = new StringDecoder('utf8').write(bytes).replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('<')) return 'wxr';
@@ -58,13 +61,7 @@ export function detectFormat(file: string): ImportFormat | null {
 }
 
 export function isZip(file: string): boolean {
-  const fd = openSync(file, 'r');
-  const head = Buffer.alloc(4);
-  try {
-    readSync(fd, head, 0, 4, 0);
-  } finally {
-    closeSync(fd);
-  }
+  const head = readFileHead(file, 4);
   return head[0] === 0x50 && head[1] === 0x4b;
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleStatus } from '../../../shared/domain/article';
 import { findDocProblem, type DocNode } from '../../../shared/editor/docSchema';
@@ -16,7 +16,7 @@ import { appendAudit } from '../db/queries/audit';
 import { sniffImageMime, type MediaService } from '../services/MediaService';
 import type { OutboxService } from '../services/OutboxService';
 import { foreignReaders } from './readers';
-import { checkFileSize, detectFormat, forEachLineSync, isZip } from './formats';
+import { checkFileSize, detectFormat, forEachLineSync, isZip, readFileHead } from './formats';
 import { parseRecordLine } from './recordSchema';
 import type { ArchiveArticleRecord, ForeignReader, ImportCandidate, PersonRef } from './types';
 import { reportError, verifyArchive } from './verify';
@@ -61,18 +61,6 @@ function failedAt(position: string, error: unknown): MidadError {
     ...(coded?.detail ?? {}),
     position,
   });
-}
-
-/** The first bytes of a file (enough to recognise an image type). */
-function readHead(file: string): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(64);
-    const read = readSync(fd, head, 0, head.length, 0);
-    return head.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function sha256(text: string | Buffer): string {
@@ -227,7 +215,7 @@ export class ArchiveImporter {
           const source = join(mediaDir!, media.hash);
           // The type is read from the bytes, never taken from the archive: it is served back with it.
           const stored = existsSync(target) ? target : existsSync(source) ? source : null;
-          if (stored && sniffImageMime(readHead(stored)) !== media.mime) {
+          if (stored && sniffImageMime(readFileHead(stored, 64)) !== media.mime) {
             throw invalid(
               `Line ${number} declares media/${media.hash} as ${media.mime}, but the file is not that kind of image. Nothing was imported.`,
               `يصرّح السطر ${number} بأن media/${media.hash} من نوع ${media.mime}، لكن الملف ليس صورة من هذا النوع. لم يُستورد شيء.`,

@@ -1,9 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ErrorCode, MidadError } from '../../../../shared/errors';
 import { decodeEntities } from '../../sync/htmlToDoc';
-import { checkFileSize } from '../formats';
+import { checkFileSize, readFileHead } from '../formats';
 import type { ForeignReaderOptions, ImportCandidate } from '../types';
 import { invalidAt, RemoteImages, toUtcIso } from './common';
 import { XmlItemScanner, XmlScanError, type XmlItem } from './xmlItems';
@@ -61,15 +60,7 @@ function brokenXml(name: string, line: number, item: number | null, reason: stri
 
 /** The first bytes must look like a WordPress export (an <rss> with the WXR namespace) before anything else is read. */
 function checkHead(file: string, name: string): void {
-  const fd = openSync(file, 'r');
-  const head = Buffer.alloc(64 * 1024);
-  let length = 0;
-  try {
-    length = readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const text = head.subarray(0, length).toString('utf8');
+  const text = readFileHead(file, 64 * 1024).toString('utf8');
   if (!/<rss[\s>]/.test(text)) throw notWxr(name, 'it has no <rss> element', 'لا يحتوي على عنصر <rss>');
   if (!/xmlns:wp\s*=\s*["']http:\/\/wordpress\.org\/export\/1\.\d+\/?["']/.test(text)) {
     throw notWxr(name, 'it does not declare the WordPress export namespace', 'لا يصرّح بفضاء أسماء تصدير ووردبريس');
