@@ -2,6 +2,7 @@
 // CLI, and the page bridge the Playwright harness injects. better-sqlite3 stays external (a
 // native addon); electron stays external (provided by the runtime).
 import { build } from 'esbuild';
+import { buildDictionaries } from './build-dictionaries.mjs';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,3 +31,6 @@ for (const { entry, out, platform, format, target } of entries) {
     external: ['electron', 'better-sqlite3'],
   });
 }
+
+// The spelling dictionaries the core reads (scripts/build-dictionaries.mjs; kept when already built).
+await buildDictionaries(dist);

@@ -15,6 +15,7 @@ import { backupHandlers } from './handlers/backups';
 import { articleHandlers, mediaHandlers, settingsHandlers, viewHandlers } from './handlers/core';
 import { historyHandlers } from './handlers/history';
 import { searchHandlers } from './handlers/search';
+import { spellingHandlers } from './handlers/spelling';
 import { syncHandlers } from './handlers/sync';
 import { workflowHandlers } from './handlers/workflow';
 import type { Handlers } from './handlers/types';
@@ -29,6 +30,7 @@ import { MediaService } from './services/MediaService';
 import { OutboxService } from './services/OutboxService';
 import { RevisionService } from './services/RevisionService';
 import { SearchService } from './services/SearchService';
+import { SpellService } from './services/SpellService';
 import { SettingsService } from './services/SettingsService';
 import { Session } from './services/Session';
 import { ViewStateService } from './services/ViewStateService';
@@ -53,6 +55,8 @@ export interface CoreOptions {
   /** Jitter source and timers of the sync engine (tests make them deterministic). */
   random?: () => number;
   timers?: EngineTimers;
+  /** Where the built spelling dictionaries are (default: beside the bundle or under dist/; docs/spelling.md). */
+  dictionariesDir?: string;
 }
 
 export type { Handler, Handlers } from './handlers/types';
@@ -79,6 +83,7 @@ export interface OpenServices {
   outbox: OutboxService;
   search: SearchService;
   archive: ArchiveService;
+  spelling: SpellService;
 }
 
 /** What a backup file to restore is: its kind and time when it has a backup's name, else a manual copy of now. */
@@ -196,6 +201,7 @@ export class Core {
       outbox,
       search: new SearchService(db),
       archive: new ArchiveService(db, options.dataDir, { media, outbox, settings, clock, fetch: options.fetch }),
+      spelling: new SpellService(db, { clock, audit, dictionariesDir: options.dictionariesDir }),
     };
   }
 
@@ -229,6 +235,7 @@ export class Core {
       ...archiveHandlers(open),
       ...backupHandlers(open, this),
       ...searchHandlers(open),
+      ...spellingHandlers(open),
     };
   }
 

@@ -6,6 +6,7 @@ import { archiveChannels } from './channels/archive';
 import { coreChannels } from './channels/core';
 import { deskChannels } from './channels/desk';
 import { searchChannels } from './channels/search';
+import { spellingChannels } from './channels/spelling';
 import { syncChannels } from './channels/sync';
 
 export { mediaInfoSchema, viewStateSchema } from './channels/core';
@@ -24,6 +25,7 @@ export const contract = {
   ...syncChannels,
   ...archiveChannels,
   ...searchChannels,
+  ...spellingChannels,
   'revisions.list': channel('user', z.object({ articleId: uuidSchema }).strict(), z.array(revisionSummarySchema)),
 } as const;
 
