@@ -14,6 +14,9 @@ function checkRuntimeModules(appOutDir, projectDir) {
   const listed = new Set(asar.listPackage(asarFile).map((entry) => entry.replace(/\\/g, '/')));
   const missing = RUNTIME_MODULES.filter((name) => !listed.has(`/node_modules/${name}/package.json`));
   if (missing.length > 0) throw new Error(`midad: ${asarFile} lacks runtime modules: ${missing.join(', ')}`);
+  // The spell checker's word lists (scripts/build-dictionaries.mjs): without them nothing is ever underlined.
+  const dictionaries = ['ar.btrie', 'en-US.btrie', 'dictionaries.json'].filter((name) => !listed.has(`/dist/dictionaries/${name}`));
+  if (dictionaries.length > 0) throw new Error(`midad: ${asarFile} lacks the spelling dictionaries: ${dictionaries.join(', ')} (run npm run build)`);
 }
 
 function findFile(dir, wanted) {

@@ -33,3 +33,11 @@ export function installBundledDictionaries(sourceDir: string, profileDictionarie
 export function bdicLanguage(name: string): string | null {
   return /^([A-Za-z-]+?)-\d+-\d+\.bdic$/.exec(name)?.[1] ?? null;
 }
+
+/** The languages of the `.bdic` files shipped in `sourceDir`. */
+export function bundledLanguages(sourceDir: string): string[] {
+  if (!existsSync(sourceDir)) return [];
+  return readdirSync(sourceDir)
+    .map(bdicLanguage)
+    .filter((language): language is string => language !== null);
+}

@@ -92,3 +92,28 @@ export function chooseSpellLanguages(available: readonly string[], wanted: reado
   }
   return { languages, missing };
 }
+
+export interface BuiltInSpellPlan {
+  /** `session.setSpellCheckerEnabled`. */
+  enabled: boolean;
+  /** `session.setSpellCheckerLanguages` (not called on macOS, which ignores it). */
+  languages: string[];
+  /** Wanted languages the built-in checker will not check here. */
+  missing: string[];
+}
+
+/**
+ * What Electron's built-in checker does (docs/spelling.md). It serves the plain text fields
+ * (title, kicker, excerpt, captions); the article body is checked by Midad's own checker in the
+ * core, on every platform. The built-in one must never reach the network: on macOS it is the
+ * system's checker (offline); on Windows and Linux Chromium's hunspell downloads any dictionary
+ * it lacks from Google's servers, so only languages whose `.bdic` ships with the app are set —
+ * none means the built-in checker stays off there.
+ */
+export function planBuiltInSpellcheck(input: { platform: NodeJS.Platform; spellcheck: boolean; available: readonly string[]; bundled: readonly string[] }): BuiltInSpellPlan {
+  if (!input.spellcheck) return { enabled: false, languages: [], missing: [] };
+  if (input.platform === 'darwin') return { enabled: true, languages: [], missing: [] };
+  const offline = input.available.filter((code) => input.bundled.some((bundled) => bundled.toLowerCase() === code.toLowerCase()));
+  const { languages, missing } = chooseSpellLanguages(offline);
+  return { enabled: languages.length > 0, languages, missing };
+}

@@ -2,8 +2,8 @@ import { Menu, type BrowserWindow, type Session } from 'electron';
 import type { Core } from '../core/Core';
 import { dispatch } from '../core/ipc/dispatch';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings';
-import { installBundledDictionaries } from './spellDictionaries';
-import { buildSpellMenuTemplate, chooseSpellLanguages } from './spellMenu';
+import { bundledLanguages, installBundledDictionaries } from './spellDictionaries';
+import { buildSpellMenuTemplate, planBuiltInSpellcheck } from './spellMenu';
 
 /** The settings as the core stores them; the defaults when they cannot be read (no database yet). */
 async function currentSettings(core: Core): Promise<Settings> {
@@ -19,22 +19,28 @@ export interface SpellcheckPaths {
 }
 
 /**
- * Applies the `spellcheck` setting to the session: off → the checker is disabled; on → bundled
- * dictionaries are copied into the profile first, then Arabic and American English are set, as
- * far as the platform has them (macOS uses the system checker and ignores the language list).
+ * Applies the `spellcheck` setting to Electron's built-in checker, which serves the plain text
+ * fields (the body has Midad's own checker, renderer/editor/extensions/spelling): off → disabled;
+ * on → macOS's system checker, or on Windows/Linux only the languages whose dictionary ships with
+ * the app (copied into the profile first), so Chromium never downloads one (planBuiltInSpellcheck).
  */
 export async function configureSpellcheck(core: Core, session: Session, paths: SpellcheckPaths): Promise<void> {
   const { spellcheck } = await currentSettings(core);
-  session.setSpellCheckerEnabled(spellcheck);
-  if (!spellcheck || process.platform === 'darwin') return;
-  try {
-    installBundledDictionaries(paths.bundledDictionaries, paths.profileDictionaries);
-  } catch (error) {
-    console.warn('[midad] copying the bundled spelling dictionaries failed', error);
+  let bundled: string[] = [];
+  if (spellcheck && process.platform !== 'darwin') {
+    try {
+      installBundledDictionaries(paths.bundledDictionaries, paths.profileDictionaries);
+      bundled = bundledLanguages(paths.bundledDictionaries);
+    } catch (error) {
+      console.warn('[midad] copying the bundled spelling dictionaries failed', error);
+    }
   }
-  const { languages, missing } = chooseSpellLanguages(session.availableSpellCheckerLanguages);
-  if (missing.length > 0) console.warn(`[midad] no spell checker for ${missing.join(', ')} on this platform (docs/spelling.md)`);
-  if (languages.length > 0) session.setSpellCheckerLanguages(languages);
+  const plan = planBuiltInSpellcheck({ platform: process.platform, spellcheck, available: session.availableSpellCheckerLanguages, bundled });
+  if (plan.languages.length > 0) session.setSpellCheckerLanguages(plan.languages);
+  session.setSpellCheckerEnabled(plan.enabled);
+  if (spellcheck && plan.missing.length > 0) {
+    console.info(`[midad] built-in checker (text fields) off for ${plan.missing.join(', ')}: no bundled dictionary; the article body uses Midad's checker (docs/spelling.md)`);
+  }
 }
 
 /** The editor's context menu: suggestions, add to dictionary, then the edit commands. */

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { bdicLanguage, installBundledDictionaries } from '../../../../electron/main/spellDictionaries';
-import { buildSpellMenuTemplate, chooseSpellLanguages, type SpellMenuParams } from '../../../../electron/main/spellMenu';
+import { buildSpellMenuTemplate, chooseSpellLanguages, planBuiltInSpellcheck, type SpellMenuParams } from '../../../../electron/main/spellMenu';
 import { tempDir } from '../../../support/tempCore';
 
 const FLAGS = { canCut: true, canCopy: true, canPaste: true, canSelectAll: true };
@@ -60,6 +60,21 @@ describe('chooseSpellLanguages', () => {
 
   it('does report Arabic missing on Chromium’s hunspell list (Linux), which has Persian and Hebrew but no Arabic', () => {
     expect(chooseSpellLanguages(['en-GB', 'en-US', 'fa', 'he', 'fr'])).toEqual({ languages: ['en-US'], missing: ['ar'] });
+  });
+});
+
+describe('planBuiltInSpellcheck', () => {
+  const linux = ['af', 'en-GB', 'en-US', 'fa', 'fr', 'he'];
+  it('does keep the built-in checker off where no dictionary ships, so Chromium never downloads one', () => {
+    expect(planBuiltInSpellcheck({ platform: 'linux', spellcheck: true, available: linux, bundled: [] })).toEqual({ enabled: false, languages: [], missing: ['ar', 'en-US'] });
+    expect(planBuiltInSpellcheck({ platform: 'win32', spellcheck: true, available: linux, bundled: [] }).enabled).toBe(false);
+  });
+  it('does set only the bundled languages the platform offers', () => {
+    expect(planBuiltInSpellcheck({ platform: 'linux', spellcheck: true, available: linux, bundled: ['en-US', 'ar'] })).toEqual({ enabled: true, languages: ['en-US'], missing: ['ar'] });
+  });
+  it('does use the system checker on macOS and nothing when spell checking is off', () => {
+    expect(planBuiltInSpellcheck({ platform: 'darwin', spellcheck: true, available: [], bundled: [] })).toEqual({ enabled: true, languages: [], missing: [] });
+    expect(planBuiltInSpellcheck({ platform: 'darwin', spellcheck: false, available: [], bundled: [] }).enabled).toBe(false);
   });
 });
 
