@@ -6,7 +6,7 @@
 import { decodeTrie, encodeITrieToBTrie } from 'cspell-trie-lib';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
@@ -19,7 +19,7 @@ export const SOURCES = [
 ];
 
 export function buildDictionaries(dist = process.env.MIDAD_DIST ?? 'dist') {
-  const out = join(root, dist, 'dictionaries');
+  const out = resolve(root, dist, 'dictionaries');
   mkdirSync(out, { recursive: true });
   const manifestFile = join(out, 'dictionaries.json');
   const previous = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : {};

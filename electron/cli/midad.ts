@@ -13,6 +13,7 @@ import { printHelp } from './commands/help';
 import { runImport } from './commands/import';
 import { runRestore } from './commands/restore';
 import { runSearch } from './commands/search';
+import { runSpell } from './commands/spell';
 import { runSync } from './commands/sync';
 import { runUsers } from './commands/users';
 import { ExitCode, processOutput, type CliOutput } from './output';
@@ -42,6 +43,7 @@ const SELF_PARSING: Record<string, (output: CliOutput, argv: string[]) => Promis
   backup: runBackup,
   restore: runRestore,
   search: runSearch,
+  spell: runSpell,
 };
 
 /** The command word: the first argument that is neither an option nor the value of --data-dir. */

@@ -1,7 +1,7 @@
 import type { ITrie, WeightMap } from 'cspell-trie-lib';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { SpellLanguage } from '../../../shared/text/spellTokens';
 
@@ -56,9 +56,9 @@ function candidateDirs(explicit: string | undefined): string[] {
   if (explicit) dirs.push(explicit);
   if (typeof __dirname === 'string') {
     dirs.push(join(__dirname, '..', 'dictionaries'));
-    dirs.push(join(__dirname, '..', '..', '..', process.env.MIDAD_DIST ?? 'dist', 'dictionaries'));
+    dirs.push(resolve(__dirname, '..', '..', '..', process.env.MIDAD_DIST ?? 'dist', 'dictionaries'));
   }
-  dirs.push(join(process.cwd(), process.env.MIDAD_DIST ?? 'dist', 'dictionaries'));
+  dirs.push(resolve(process.cwd(), process.env.MIDAD_DIST ?? 'dist', 'dictionaries'));
   return dirs;
 }
 
