@@ -20,6 +20,7 @@ import { benchSearch, searchBenchArticles } from './search';
 import { benchSyncWordpress } from './syncWordpress';
 import { benchPaste, pasteNotMeasured } from './paste';
 import { benchArchive } from './archive';
+import { benchSpelling } from './spelling';
 import { BarePage } from './browser/barePage';
 import { ROOT, buildBenchBundles } from './browser/bundles';
 import { TypingTarget, typeInterleaved, type TypingRun } from './browser/typing';
@@ -287,7 +288,10 @@ async function main(): Promise<void> {
   console.log('archive: export of generated articles to the full archive vs a plain jsonl stream, peak RSS, import…');
   const archive = await benchArchive();
 
-  const results: BenchResult[] = [autosave, queue, diff, search, syncWordpress, ...archive];
+  console.log('spelling: the words of a 20,000-word article through spell.check vs bare trie lookups, suggestions, loading…');
+  const spelling = await benchSpelling({ iterations: 30 });
+
+  const results: BenchResult[] = [autosave, queue, diff, search, syncWordpress, ...archive, ...spelling];
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
   console.log(`machine: ${cpus().length} cores, load average ${load} (other work on the machine skews the p95 figures)`);
   const chromiumProblem = chromiumMissingReason();
