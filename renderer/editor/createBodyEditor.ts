@@ -3,15 +3,16 @@ import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { createExtensions, type EditorCallbacks } from './createExtensions';
 
 /** The body editor's DOM attributes: a plain object, not a function ProseMirror calls on every update. */
-export function bodyAttributes(label: string, spellcheck = true): Record<string, string> {
+export function bodyAttributes(label: string): Record<string, string> {
   return {
     id: 'article-body',
     class: 'article-body__content',
     'aria-label': label,
     'aria-multiline': 'true',
     lang: 'ar',
-    // Settings → spell checking (in Electron the session's checker follows the same setting).
-    spellcheck: spellcheck ? 'true' : 'false',
+    // Midad's own checker (extensions/spelling) replaces the browser's in the body: the browser's
+    // has no Arabic on Windows and Linux, and on macOS both would underline.
+    spellcheck: 'false',
   };
 }
 
@@ -30,6 +31,9 @@ export function createBodyEditor(callbacks: EditorCallbacks, label: string): Edi
       onAddComment: () => callbacks.onAddComment?.(),
       settings: () => callbacks.settings?.() ?? DEFAULT_SETTINGS,
       onPartialWordMark: () => callbacks.onPartialWordMark?.(),
+      checkSpelling: (words) => callbacks.checkSpelling?.(words) ?? Promise.resolve([]),
+      onSpellMenu: (request) => callbacks.onSpellMenu?.(request),
+      spellIgnored: () => callbacks.spellIgnored?.() ?? new Set<string>(),
     }),
     content: null,
     textDirection: 'rtl',

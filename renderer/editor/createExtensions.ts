@@ -12,6 +12,7 @@ import { ArabicPunctuation } from './extensions/punctuation/ArabicPunctuation';
 import { TypedReplacement } from './extensions/punctuation/TypedReplacement';
 import { ArabicQuotes } from './extensions/quotes/ArabicQuotes';
 import { WordMarks } from './extensions/wordMarks/WordMarks';
+import { SpellCheck, type SpellMenuRequest } from './extensions/spelling/SpellCheck';
 
 export interface EditorCallbacks {
   onImageFiles: (files: File[], position: number | undefined) => void;
@@ -22,7 +23,15 @@ export interface EditorCallbacks {
   settings?: () => Settings;
   /** 'warn' mode: a mark was applied to part of an Arabic word. */
   onPartialWordMark?: () => void;
+  /** Which of these words are misspelled (the core's `spell.check`); without it nothing is underlined. */
+  checkSpelling?: (words: string[]) => Promise<string[]>;
+  /** The spelling menu was asked for on an underlined word. */
+  onSpellMenu?: (request: SpellMenuRequest) => void;
+  /** Words ignored in the open article. */
+  spellIgnored?: () => ReadonlySet<string>;
 }
+
+const NOTHING_IGNORED: ReadonlySet<string> = new Set();
 
 /**
  * Midad's schema must match shared/editor/docSchema.ts exactly: the core refuses any body
@@ -54,5 +63,11 @@ export function createExtensions(callbacks: EditorCallbacks): Extensions {
     TypedReplacement,
     AutoDirection.configure({ enabled: () => setting('autoDirection'), articleDirection: 'rtl' }),
     WordMarks.configure({ mode: () => setting('partialWordMarks'), onPartialWord: () => callbacks.onPartialWordMark?.() }),
+    SpellCheck.configure({
+      enabled: () => setting('spellcheck') && callbacks.checkSpelling !== undefined,
+      check: (words) => callbacks.checkSpelling?.(words) ?? Promise.resolve([]),
+      onMenu: (request) => callbacks.onSpellMenu?.(request),
+      ignored: () => callbacks.spellIgnored?.() ?? NOTHING_IGNORED,
+    }),
   ];
 }

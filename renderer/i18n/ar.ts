@@ -7,6 +7,7 @@ import { searchAr } from './parts/search';
 import { writingAr } from './parts/writing';
 import { pasteAr } from './parts/paste';
 import { archiveAr } from './parts/archive';
+import { spellingAr } from './parts/spelling';
 
 export const ar = {
   app: {
@@ -722,6 +723,7 @@ export const ar = {
   writing: writingAr,
   paste: pasteAr,
   archive: archiveAr,
+  spelling: spellingAr,
 };
 
 export type Messages = typeof ar;

@@ -3,6 +3,7 @@ import { searchEn } from './parts/search';
 import { writingEn } from './parts/writing';
 import { pasteEn } from './parts/paste';
 import { archiveEn } from './parts/archive';
+import { spellingEn } from './parts/spelling';
 
 
 /** English interface strings; same keys as ar.ts, plurals use English categories. */
@@ -720,4 +721,5 @@ export const en: Messages = {
   writing: writingEn,
   paste: pasteEn,
   archive: archiveEn,
+  spelling: spellingEn,
 };

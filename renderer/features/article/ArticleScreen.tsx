@@ -32,6 +32,10 @@ import { dropPrefetched, loadArticle } from './articleLoader';
 import { SaveBanners } from './SaveBanners';
 import { useViewState } from './useViewState';
 import { useRevealMatch, type RevealRequest } from '../search/useRevealMatch';
+import { spellingApi } from '../../api/spelling';
+import type { SpellMenuRequest } from '../../editor/extensions/spelling/SpellCheck';
+import { dictionaryChanges } from '../spelling/dictionaryChanges';
+import { SpellMenu } from '../spelling/SpellMenu';
 
 declare global {
   interface Window {
@@ -39,6 +43,8 @@ declare global {
     __midadBench?: { editor: Editor };
   }
 }
+
+const NOTHING_IGNORED: ReadonlySet<string> = new Set();
 
 const BENCH = new URLSearchParams(window.location.search).get('bench') === '1';
 
@@ -156,10 +162,33 @@ export const ArticleScreen = memo(function ArticleScreen({
     });
   };
 
-  // The automatic direction is a decoration: switching it on or off redraws the paragraphs.
+  // Spelling: the core judges words; the menu is Midad's; "ignore" lasts while the window is
+  // open, per article.
+  const [spellMenu, setSpellMenu] = useState<SpellMenuRequest | null>(null);
+  const ignoredWords = useRef(new Map<string, Set<string>>());
+  callbacks.current.checkSpelling = async (words) => (await spellingApi.check({ words })).misspelled;
+  callbacks.current.onSpellMenu = setSpellMenu;
+  callbacks.current.spellIgnored = () => ignoredWords.current.get(sessionRef.current?.article.id ?? '') ?? NOTHING_IGNORED;
+  const onSpellIgnore = useCallback(
+    (word: string) => {
+      const id = sessionRef.current?.article.id;
+      if (!id) return;
+      const ignored = ignoredWords.current.get(id) ?? new Set<string>();
+      ignored.add(word);
+      ignoredWords.current.set(id, ignored);
+      editor.storage.spellCheck.checker.refresh();
+    },
+    [editor],
+  );
+  const onSpellMenuClose = useCallback(() => setSpellMenu(null), []);
+  // A word removed from the newsroom dictionary (Settings) is judged again.
+  useEffect(() => dictionaryChanges.subscribe(() => editor.storage.spellCheck.checker.reset()), [editor]);
+
+  // The automatic direction and the spelling underlines are decorations: switching either on or
+  // off redraws them (the plugins read the settings at this transaction).
   useEffect(() => {
-    if (!editor.isDestroyed && editor.isInitialized) editor.view.dispatch(editor.state.tr.setMeta('midadSettings', settings.autoDirection));
-  }, [editor, settings.autoDirection]);
+    if (!editor.isDestroyed && editor.isInitialized) editor.view.dispatch(editor.state.tr.setMeta('midadSettings', [settings.autoDirection, settings.spellcheck]));
+  }, [editor, settings.autoDirection, settings.spellcheck]);
 
   // The editor is the window's: made once, destroyed with the screen.
   useEffect(() => {
@@ -171,12 +200,11 @@ export const ArticleScreen = memo(function ArticleScreen({
   }, [editor]);
 
   const bodyLabel = t('editor.bodyLabel');
-  const spellcheck = settings.spellcheck;
   useEffect(() => {
     const attributes = editor.options.editorProps.attributes as Record<string, string> | undefined;
-    if (attributes?.['aria-label'] === bodyLabel && attributes.spellcheck === String(spellcheck)) return;
-    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: bodyAttributes(bodyLabel, spellcheck) } });
-  }, [editor, bodyLabel, spellcheck]);
+    if (attributes?.['aria-label'] === bodyLabel) return;
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: bodyAttributes(bodyLabel) } });
+  }, [editor, bodyLabel]);
 
   useEffect(() => {
     let cancelled = false;
@@ -222,6 +250,7 @@ export const ArticleScreen = memo(function ArticleScreen({
     session.open();
     sessionRef.current = session;
     return () => {
+      setSpellMenu(null);
       session.close();
       if (sessionRef.current === session) sessionRef.current = null;
     };
@@ -359,6 +388,7 @@ export const ArticleScreen = memo(function ArticleScreen({
           </div>
         </div>
         {session && <SessionStatusBar session={session} wordsPerMinute={settings.wordsPerMinute} />}
+        <SpellMenu editor={editor} request={spellMenu} onClose={onSpellMenuClose} onIgnore={onSpellIgnore} />
       </main>
       {session && fields && (
         <ArticleSidePanel

@@ -12,6 +12,7 @@ import {
 import { ApiError } from '../../api';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../auth/SessionContext';
+import { DictionarySection } from '../spelling/DictionarySection';
 import { useSettings } from './SettingsContext';
 import { boilerplateLines } from './boilerplateLines';
 import './settings.css';
@@ -177,6 +178,8 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
             </select>
           </div>
         </fieldset>
+
+        <DictionarySection open={open} />
 
         <fieldset className="settings-group" data-testid="settings-dates">
           <legend>{t('writing.sections.datesNumbers')}</legend>
