@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import type { DocNode } from '../../shared/editor/docSchema';
 import { arabicArticleDoc } from '../fixtures/arabicArticle';
@@ -69,6 +70,13 @@ async function storedBody(midad: MidadHarness, title: string): Promise<string> {
   return row?.body_json ?? '';
 }
 
+async function seriousViolations(page: Page, include: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(include).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
 async function shot(target: Page | Locator, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);
   await target.screenshot({ path });
@@ -82,6 +90,11 @@ test('underlines exactly the misspelled Arabic and English words, and a suggesti
   // Vowelled correct words, a URL and an acronym are not underlined; the misspellings are.
   await expect(errors(page)).toHaveText(['الحكومه', 'الانتخابت', 'goverment']);
   await shot(body(page).locator('p').first(), testInfo, 'spelling-arabic-paragraph');
+  // Magnified, to see that the letters stay joined under and around the underline.
+  await page.evaluate(() => ((document.querySelector('#article-body') as HTMLElement).style.zoom = '2.5'));
+  await shot(errors(page).first(), testInfo, 'spelling-arabic-word-zoomed');
+  await shot(errors(page).nth(1), testInfo, 'spelling-arabic-word2-zoomed');
+  await page.evaluate(() => ((document.querySelector('#article-body') as HTMLElement).style.zoom = ''));
 
   // Right-click on a word spelled right: not Midad's menu (the native one is left alone).
   const correct = await wordCenter(page, 'اليوم');
@@ -103,6 +116,7 @@ test('underlines exactly the misspelled Arabic and English words, and a suggesti
   await expect(menu.getByTestId('spell-suggestion').first()).toBeFocused();
   await expect(menu).toHaveAttribute('dir', 'rtl');
   await shot(page, testInfo, 'spelling-menu-arabic');
+  expect(await seriousViolations(page, '[data-testid="spell-menu"]')).toEqual([]);
   // Inside the window.
   const box = (await menu.boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
@@ -287,6 +301,8 @@ test('checks a 20,000-word article on open (measured)', async ({ midad }) => {
   const elapsed = Math.round(await timing);
   const checks = midad.calls.filter((call) => call.channel === 'spell.check').length - checksBefore;
   const underlined = await errors(page).count();
+  const words = [...new Set(await errors(page).allTextContents())];
+  console.log(`[spelling] underlined in the generated article: ${words.join(' ')}`);
   console.log(`[spelling] 20,000-word article: underlines drawn ${elapsed} ms after the click (open, render, ${checks} spell.check calls and the redraw); ${underlined} words underlined`);
   expect(checks).toBeGreaterThanOrEqual(1);
   expect(checks).toBeLessThanOrEqual(5);
@@ -300,4 +316,33 @@ test('checks a 20,000-word article on open (measured)', async ({ midad }) => {
   await page.keyboard.insertText('.');
   await expect(errors(page).filter({ hasText: 'الوزراه' })).toHaveCount(1);
   console.log(`[spelling] 8 keystrokes in the 20,000-word article: ${typing} ms`);
+});
+
+test('in English: left to right, "No suggestions", copy, and the word being typed waits for the caret to leave', async ({ midad }) => {
+  const { page } = midad;
+  const dialog = await openSettings(page);
+  await dialog.getByTestId('language-select').selectOption('en');
+  await page.getByTestId('settings-save').click();
+  await expect(dialog).toBeHidden();
+  await newArticle(page, 'Copy test');
+  await page.keyboard.insertText('The minister said xqzvbt');
+  // The caret stays at the end of the word just typed: not underlined, even after a pause.
+  await page.waitForTimeout(1000);
+  await expect(errors(page)).toHaveCount(0);
+  await page.keyboard.insertText(' today');
+  await expect(errors(page)).toHaveText(['xqzvbt']);
+
+  await errors(page).first().click({ button: 'right' });
+  const menu = page.getByTestId('spell-menu');
+  await expect(menu).toHaveAttribute('dir', 'ltr');
+  await expect(menu.getByTestId('spell-none')).toHaveText('No suggestions');
+  await expect(menu.getByTestId('spell-add')).toHaveText(/^Add “\u2068?xqzvbt\u2069?” to dictionary$/);
+  // With no suggestion the first action takes the focus.
+  await expect(menu.getByTestId('spell-add')).toBeFocused();
+  await menu.getByTestId('spell-copy').click();
+  await expect(menu).toHaveCount(0);
+  await page.getByTestId('title-input').fill('');
+  await page.getByTestId('title-input').focus();
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('title-input')).toHaveValue('xqzvbt');
 });
