@@ -215,12 +215,21 @@ test('ignore lasts for this article only; the keyboard opens the menu and Escape
 
   // A click outside closes the menu.
   await page.keyboard.press('Control+End');
-  await page.keyboard.insertText(' وقالت الوزراه ذلك.');
+  await page.keyboard.insertText(' وقالت ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.insertText('الوزراه');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.insertText(' ذلك.');
   await expect(errors(page)).toHaveText(['الوزراه']);
   await errors(page).first().click({ button: 'right' });
   await expect(menu).toBeVisible();
   await page.getByTestId('title-input').click();
   await expect(menu).toHaveCount(0);
+  // A replaced word keeps its marks.
+  await errors(page).first().click({ button: 'right' });
+  await menu.getByTestId('spell-suggestion').filter({ hasText: /^الوزراء$/ }).click();
+  await expect(body(page).locator('p strong')).toHaveText('الوزراء');
+  await expect(errors(page)).toHaveCount(0);
 
   // Another article: the ignored word is underlined there.
   await newArticle(page, 'الثاني');
