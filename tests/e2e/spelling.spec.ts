@@ -231,9 +231,16 @@ test('ignore lasts for this article only; the keyboard opens the menu and Escape
   await expect(body(page).locator('p strong')).toHaveText('الوزراء');
   await expect(errors(page)).toHaveCount(0);
 
-  // Another article: the ignored word is underlined there.
+  // Another article: the ignored word is underlined there; and back in the first one, closed
+  // meanwhile, it is underlined again (ignoring lasts until the article is closed).
   await newArticle(page, 'الثاني');
   await typeParagraphs(page, ['تتواصل الشراكه بين البلدين.']);
+  await expect(errors(page)).toHaveText(['الشراكه']);
+  await page.getByTestId('article-list-item').filter({ hasText: 'الأول' }).click();
+  await expect(page.getByTestId('title-input')).toHaveValue('الأول');
+  await expect(errors(page)).toHaveText(['الشراكه']);
+  await page.getByTestId('article-list-item').filter({ hasText: 'الثاني' }).click();
+  await expect(page.getByTestId('title-input')).toHaveValue('الثاني');
   await expect(errors(page)).toHaveText(['الشراكه']);
 
   // Off: no underline at all, and none for new text; on again: back.

@@ -162,8 +162,8 @@ export const ArticleScreen = memo(function ArticleScreen({
     });
   };
 
-  // Spelling: the core judges words; the menu is Midad's; "ignore" lasts while the window is
-  // open, per article.
+  // Spelling: the core judges words; the menu is Midad's; "ignore" lasts until the article is
+  // closed (the set is dropped with its session).
   const [spellMenu, setSpellMenu] = useState<SpellMenuRequest | null>(null);
   const ignoredWords = useRef(new Map<string, Set<string>>());
   callbacks.current.checkSpelling = async (words) => (await spellingApi.check({ words })).misspelled;
@@ -251,6 +251,7 @@ export const ArticleScreen = memo(function ArticleScreen({
     sessionRef.current = session;
     return () => {
       setSpellMenu(null);
+      ignoredWords.current.delete(session.article.id);
       session.close();
       if (sessionRef.current === session) sessionRef.current = null;
     };
