@@ -149,8 +149,10 @@ export class SpellChecker {
 
   /** A word now counts as correct (added to the dictionary): its underlines go at once; other misspelled words are asked again. */
   accept(word: string): void {
-    this.verdicts.forgetMisspelled();
     this.verdicts.set(word, false);
+    if (this.view) this.show(this.view);
+    // Spellings of it with harakat or tatweel are correct now too: the core is asked again.
+    this.verdicts.forgetMisspelled();
     this.schedule(0);
   }
 
@@ -204,10 +206,9 @@ export class SpellChecker {
         }
         this.show(view);
       } while (this.again);
-    } catch (error) {
-      // The core could not answer (locked, signed out, shutting down): what is known stays
-      // drawn, and the next edit tries again.
-      console.warn('[spelling] check failed', error);
+    } catch {
+      // The core could not answer (signed out, shutting down; the core logs why): what is known
+      // stays drawn, and the next edit tries again.
       if (this.view) this.show(this.view);
     } finally {
       this.running = false;

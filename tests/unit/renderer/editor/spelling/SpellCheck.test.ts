@@ -172,10 +172,26 @@ describe('spell check plugin', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(view.underlined()).toEqual(['الحكومه', 'الحكومه', 'الوزراه']);
     checker.accept('الحكومه');
+    // At once, before the core is asked about anything.
+    expect(view.underlined()).toEqual(['الوزراه']);
     await vi.advanceTimersByTimeAsync(0);
     expect(view.underlined()).toEqual(['الوزراه']);
     // The other misspelled words were asked again (the dictionary grew), not the accepted one.
     expect(calls.at(-1)).toEqual(['الوزراه']);
+  });
+
+  it('keeps going after the core failed to answer: the next pause asks again', async () => {
+    let fail = true;
+    const { view } = setup('أعلنت الحكومه', async (words) => {
+      if (fail) throw new Error('core unavailable');
+      return words.filter((word) => MISSPELLED.has(word));
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(view.underlined()).toEqual([]);
+    fail = false;
+    typeAt(view, view.state.doc.content.size - 1, ' اليوم.');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(view.underlined()).toEqual(['الحكومه']);
   });
 
   it('sends a long article in calls of at most 2,000 words', async () => {
