@@ -13,9 +13,11 @@ import { gunzipSync } from 'node:zlib';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 
+// Each package's own licence (the Arabic package is LGPL-3.0, over Ayaspell's GPL/LGPL/MPL word
+// list) and the word list's notice travel with the built file.
 export const SOURCES = [
-  { language: 'ar', pkg: '@cspell/dict-ar', trie: 'ar.trie.gz', licence: 'src/ayaspell/COPYING' },
-  { language: 'en-US', pkg: '@cspell/dict-en_us', trie: 'en_US.trie.gz', licence: 'LICENSE' },
+  { language: 'ar', pkg: '@cspell/dict-ar', trie: 'ar.trie.gz', notices: ['LICENSE', 'src/ayaspell/COPYING'] },
+  { language: 'en-US', pkg: '@cspell/dict-en_us', trie: 'en_US.trie.gz', notices: ['LICENSE', 'src/hunspell/README_en_US-large.txt'] },
 ];
 
 export function buildDictionaries(dist = process.env.MIDAD_DIST ?? 'dist') {
@@ -24,20 +26,24 @@ export function buildDictionaries(dist = process.env.MIDAD_DIST ?? 'dist') {
   const manifestFile = join(out, 'dictionaries.json');
   const previous = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : {};
   const manifest = {};
-  for (const { language, pkg, trie, licence } of SOURCES) {
+  // A newer cspell-trie-lib may write another binary format: its version is part of what is built.
+  const trieLib = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('cspell-trie-lib'))), '..', 'package.json'), 'utf8')).version;
+  for (const { language, pkg, trie, notices } of SOURCES) {
     // Only cspell-ext.json is exported by these packages; it sits at the package root.
     const pkgDir = dirname(require.resolve(`${pkg}/cspell-ext.json`));
     const version = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
     const file = `${language}.btrie`;
     // The package's suggestion costs (letters its writers confuse) travel with the built file.
     const info = JSON.parse(readFileSync(join(pkgDir, 'cspell-ext.json'), 'utf8')).dictionaryDefinitions?.[0]?.dictionaryInformation ?? null;
-    manifest[language] = { file, source: `${pkg}@${version}`, licence: `${language}-LICENSE.txt`, info };
-    if (previous[language]?.source === manifest[language].source && existsSync(join(out, file))) continue;
+    const licences = notices.map((notice) => `${language}-${notice.split('/').pop().replace(/\.txt$/, '')}.txt`);
+    manifest[language] = { file, source: `${pkg}@${version}`, trieLib, licences, info };
+    const same = previous[language]?.source === manifest[language].source && previous[language]?.trieLib === trieLib;
+    if (same && existsSync(join(out, file)) && licences.every((name) => existsSync(join(out, name)))) continue;
     const text = gunzipSync(readFileSync(join(pkgDir, trie))).toString('utf8');
     const binary = encodeITrieToBTrie(decodeTrie(text));
     writeFileSync(join(out, `${file}.tmp`), binary);
     renameSync(join(out, `${file}.tmp`), join(out, file));
-    copyFileSync(join(pkgDir, licence), join(out, manifest[language].licence));
+    notices.forEach((notice, index) => copyFileSync(join(pkgDir, notice), join(out, licences[index])));
   }
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   return out;

@@ -11,6 +11,9 @@ async function currentSettings(core: Core): Promise<Settings> {
   return result.ok ? (result.value as Settings) : DEFAULT_SETTINGS;
 }
 
+/** Where Chromium would download a missing hunspell dictionary from: nowhere reachable. */
+const NO_DOWNLOADS_URL = 'http://127.0.0.1:9/';
+
 export interface SpellcheckPaths {
   /** build/dictionaries (development) or resources/dictionaries (packaged). */
   bundledDictionaries: string;
@@ -25,6 +28,9 @@ export interface SpellcheckPaths {
  * the app (copied into the profile first), so Chromium never downloads one (planBuiltInSpellcheck).
  */
 export async function configureSpellcheck(core: Core, session: Session, paths: SpellcheckPaths): Promise<void> {
+  // Belt and braces: should Chromium still ask for a dictionary (its defaults follow the system
+  // locale), the request goes to this machine's discard port, never to Google's servers.
+  if (process.platform !== 'darwin') session.setSpellCheckerDictionaryDownloadURL(NO_DOWNLOADS_URL);
   const { spellcheck } = await currentSettings(core);
   let bundled: string[] = [];
   if (spellcheck && process.platform !== 'darwin') {

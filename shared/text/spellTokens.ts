@@ -5,8 +5,10 @@
  * What is not a word to check: anything in a URL, an e-mail address, a mention or hashtag, a path
  * or identifier (`/`, `\`, `_`, `a.b`); tokens shorter than two letters; Latin acronyms (NATO,
  * COVID) and mixed-case names (iPhone, McDonald); tokens mixing Arabic and Latin letters; scripts
- * other than Arabic and Latin (neither dictionary could judge them). Digits split words, so "5G"
- * and "COVID-19" leave only tokens that are skipped by the rules above.
+ * other than Arabic and Latin (neither dictionary could judge them) — Persian letters (ک ی) typed
+ * in Arabic text are Arabic-script and are judged (and corrected to ك ي); the article drawn out
+ * with tatweel before a number or quote («الـ20»). Digits and hyphens split words, so "5G" and
+ * "COVID-19" leave only tokens that are skipped by the rules above, and "Wi-Fi" is two words.
  */
 
 export type SpellLanguage = 'ar' | 'en-US';
@@ -22,7 +24,8 @@ export interface SpellToken {
 }
 
 const CHUNK = /\S+/g;
-const WORD = /[\p{L}\p{M}\u0640]+(?:['’][\p{L}\p{M}\u0640]+)*/gu;
+// ZWNJ/ZWJ (U+200C/U+200D) sit inside words to control joining; they do not split them.
+const WORD = /[\p{L}\p{M}\u0640\u200C\u200D]+(?:['’][\p{L}\p{M}\u0640\u200C\u200D]+)*/gu;
 /** URLs, e-mail addresses, mentions, hashtags, paths and dotted identifiers are not prose. */
 const NOT_PROSE = /(?:^[a-z][a-z0-9+.-]*:\/\/|^(?:mailto|tel):|^www\.|[@#]|[/\\_]|\p{L}\.\p{L})/iu;
 const ARABIC_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]/u;
@@ -31,13 +34,15 @@ const LATIN_WORD = /^[\p{Script=Latin}'’]+$/u;
 const MARK = /[\p{M}\u0640]/gu;
 
 function letterCount(word: string): number {
-  return word.replace(MARK, '').replace(/['’]/g, '').length;
+  return word.replace(MARK, '').replace(/['’\u200C\u200D]/g, '').length;
 }
 
 /** The language whose dictionary judges this token, or null when it is not checked. */
 export function spellLanguageOf(word: string): SpellLanguage | null {
   if (letterCount(word) < 2) return null;
-  if (ARABIC_WORD.test(word)) return ARABIC_LETTER.test(word) ? 'ar' : null;
+  // «الـ20»، «القمة الـ٣٣»، «بالـ"فيسبوك"»: the article drawn out before a number or a quote is not a word.
+  if (word.endsWith('\u0640')) return null;
+  if (ARABIC_WORD.test(word.replace(/[\u200C\u200D]/g, ''))) return ARABIC_LETTER.test(word) ? 'ar' : null;
   if (!LATIN_WORD.test(word)) return null;
   const letters = word.replace(/['’]/g, '');
   // Acronyms and mixed-case names: no English dictionary judges them fairly.

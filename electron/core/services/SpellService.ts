@@ -6,14 +6,24 @@ import type { CallContext } from '../CallContext';
 import type { AuditEntry } from '../db/queries/audit';
 import { cached } from '../db/statements';
 import { arabicVariants } from '../spelling/arabicVariants';
+import { COMMON_WORDS } from '../spelling/commonWords';
 import { loadDictionary, loadTrieLib, type LoadedDictionary } from '../spelling/dictionaries';
 import { normalizeSpellWord } from '../spelling/normalize';
 
 const MAX_SUGGESTIONS = 6;
 /** A suggestion search stops after this long (the menu waits for it). */
 const SUGGEST_TIMEOUT_MS = 250;
-/** Newsroom words at most this many edits from a misspelling are offered too, ahead of the lists' (a name the desk added is the likely intent). */
-const NEWSROOM_WORD_MAX_EDITS = 2;
+/**
+ * Newsroom words close to a misspelling are offered ahead of the lists' (a name the desk added is
+ * the likely intent): one edit away, or two for a newsroom word of five letters or more. Cost 10 + 20 per
+ * edit, below any list suggestion of the same distance.
+ */
+function newsroomCost(word: string, own: string, editDistance: (a: string, b: string, cost?: number) => number): number | null {
+  if (Math.abs([...word].length - [...own].length) > 2) return null;
+  const edits = editDistance(word, own, 1);
+  const allowed = [...own].length >= 5 ? 2 : 1;
+  return edits <= allowed ? 10 + edits * 20 : null;
+}
 
 interface WordRow {
   word: string;
@@ -37,8 +47,10 @@ export interface SpellServiceOptions {
  * flagged (shared/text/spellTokens.ts). A dictionary that cannot be loaded flags nothing.
  */
 export class SpellService {
-  /** The newsroom's words by language, read once and kept in step with every add/remove. */
+  /** The newsroom's words by language, kept in step with every add/remove here. */
   private newsroom: Map<SpellLanguage, Set<string>> | null = null;
+  /** `PRAGMA data_version` when they were read: another connection's commit (the CLI) changes it. */
+  private newsroomVersion = -1;
 
   constructor(
     private readonly db: Database,
@@ -56,7 +68,9 @@ export class SpellService {
   }
 
   private newsroomWords(language: SpellLanguage): Set<string> {
-    if (!this.newsroom) {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (!this.newsroom || version !== this.newsroomVersion) {
+      this.newsroomVersion = version;
       this.newsroom = new Map(SPELL_LANGUAGES.map((lang) => [lang, new Set<string>()]));
       const rows = cached<[], { word: string; language: SpellLanguage }>(this.db, 'SELECT word, language FROM spelling_words').all();
       for (const row of rows) this.newsroom.get(row.language)?.add(row.word);
@@ -110,13 +124,16 @@ export class SpellService {
     const { editDistance } = await loadTrieLib();
     const word = normalizeSpellWord(raw, language);
     const capitalized = language === 'en-US' && /^\p{Lu}/u.test(word);
+    const started = performance.now();
     const scored = new Map<string, number>();
     // Ayaspell also lists the rare interrogative أ before the article (ألحكومة، "is it the
     // government?"): a writer who typed the article ال almost never meant it.
     const keepsArticle = language === 'ar' && word.startsWith('ال');
     const offer = (candidate: string, base: number) => {
       if (candidate === word) return;
-      const cost = keepsArticle && !candidate.startsWith('ال') ? base + 100 : base;
+      let cost = keepsArticle && !candidate.startsWith('ال') ? base + 100 : base;
+      // Equal costs: the frequent word first ("teh" → "the" before "eth").
+      if (COMMON_WORDS.has(candidate.toLowerCase())) cost -= 5;
       const previous = scored.get(candidate);
       if (previous === undefined || cost < previous) scored.set(candidate, cost);
     };
@@ -137,11 +154,15 @@ export class SpellService {
     })) {
       offer(result.word, result.cost);
     }
+    // Bounded by the same time as the list's search: a dictionary of thousands of words must not hold the core.
     for (const own of this.newsroomWords(language)) {
-      const edits = editDistance(word, own, 1);
-      if (edits <= NEWSROOM_WORD_MAX_EDITS) offer(own, edits * 50);
+      if (performance.now() - started > SUGGEST_TIMEOUT_MS) break;
+      const cost = newsroomCost(word, own, editDistance);
+      if (cost !== null) offer(own, cost);
     }
-    const ordered = [...scored.entries()].sort((a, b) => a[1] - b[1]).map(([candidate]) => candidate);
+    let ordered = [...scored.entries()].sort((a, b) => a[1] - b[1]).map(([candidate]) => candidate);
+    // "Teh" is a capitalized word, not an acronym: "TBH" and "TeX" are no corrections for it.
+    if (language === 'en-US' && !/\p{Lu}/u.test(word.slice(1))) ordered = ordered.filter((candidate) => !/\p{Lu}/u.test(candidate.slice(1)));
     const shaped = capitalized ? ordered.map((candidate) => candidate.charAt(0).toUpperCase() + candidate.slice(1)) : ordered;
     return [...new Set(shaped)].filter((candidate) => candidate !== word).slice(0, MAX_SUGGESTIONS);
   }
@@ -165,25 +186,26 @@ export class SpellService {
 
   private static parse(raw: string): { word: string; language: SpellLanguage } {
     const language = isSingleSpellWord(raw) ? spellLanguageOf(raw) : null;
-    if (!language) {
+    // Folding can expand a ligature into a phrase (U+FDFA): the stored form must be one word too.
+    const word = language ? normalizeSpellWord(raw, language) : '';
+    if (!language || !isSingleSpellWord(word)) {
       throw new MidadError(
         ErrorCode.VALIDATION,
         `“${raw}” is not one Arabic or English word; only single words can be added to the dictionary.`,
         `«${raw}» ليست كلمة عربية أو إنجليزية واحدة؛ لا يُضاف إلى القاموس إلا كلمة مفردة.`,
       );
     }
-    return { word: normalizeSpellWord(raw, language), language };
+    return { word, language };
   }
 
   /** Adds a word to the newsroom dictionary (adding one that is there already returns it). */
   addWord(ctx: CallContext, raw: string): DictionaryWord {
     const { word, language } = SpellService.parse(raw);
-    const existing = this.wordRow(word);
-    if (existing) return SpellService.toWord(existing);
     const at = this.options.clock().toISOString();
     this.db.transaction(() => {
-      cached(this.db, 'INSERT INTO spelling_words (word, language, added_by, added_at) VALUES (?, ?, ?, ?)').run(word, language, ctx.user?.id ?? null, at);
-      this.options.audit({ actor: ctx.actor, action: 'spelling.word_added', detail: { word, language } });
+      // Already there (added meanwhile from another window or the CLI): kept as it was, not audited twice.
+      const inserted = cached(this.db, 'INSERT INTO spelling_words (word, language, added_by, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(word) DO NOTHING').run(word, language, ctx.user?.id ?? null, at);
+      if (inserted.changes > 0) this.options.audit({ actor: ctx.actor, action: 'spelling.word_added', detail: { word, language } });
     })();
     this.newsroomWords(language).add(word);
     return SpellService.toWord(this.wordRow(word)!);

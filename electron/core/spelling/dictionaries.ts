@@ -8,8 +8,10 @@ import type { SpellLanguage } from '../../../shared/text/spellTokens';
 /**
  * The bundled word lists (docs/spelling.md). `scripts/build-dictionaries.mjs` turns the npm
  * packages' text tries into binary ones under `<dist>/dictionaries/` at build time; the core
- * reads those (≈20 ms, ≈25 MB for Arabic). Where no build output is found (a bare `vitest run`)
- * the packages' own files are decoded instead — slower (≈1 s, ≈200 MB), same words.
+ * reads those (both lists ≈0.1 s and ≈30 MB, `npm run bench` → spell.load). Where no build output
+ * is found (a bare `vitest run`) the packages' own files are decoded instead — slower (≈1 s,
+ * ≈200 MB), same words. Suggestion costs are ours for Arabic (ARABIC_INFORMATION) and the
+ * package's plus letter swaps for English (englishInformation).
  *
  * Looked for, first match wins: the `dictionariesDir` option; `../dictionaries` beside the bundle
  * (`dist/electron/main.cjs` and `dist/cli/midad.cjs` → `dist/dictionaries`, inside the asar when
@@ -124,6 +126,15 @@ const ARABIC_INFORMATION: DictionaryInformation = {
   ],
 };
 
+/**
+ * English: the package's costs plus cheap swaps of neighbouring letters, the commonest typing
+ * slip ("teh" → "the", "adn" → "and"), which its table ranks below a dozen other words.
+ */
+function englishInformation(info: DictionaryInformation | null): DictionaryInformation {
+  const base = info ?? { locale: 'en-US', alphabet: 'a-zA-Z' };
+  return { ...base, suggestionEditCosts: [...(base.suggestionEditCosts ?? []), { description: 'Two letters swapped', map: 'abcdefghijklmnopqrstuvwxyz', swap: 50 }] };
+}
+
 // Word lists never change while the process runs: every Core (a restore reopens one) shares them.
 const loaded = new Map<string, Promise<LoadedDictionary | null>>();
 
@@ -144,7 +155,7 @@ async function readDictionary(language: SpellLanguage, dictionariesDir: string |
     const lib = await loadTrieLib();
     const found = fromBuild(lib, language, candidateDirs(dictionariesDir)) ?? fromPackage(lib, language);
     // The package's suggestion costs: cheaper swaps between letters its writers confuse.
-    const info = language === 'ar' ? ARABIC_INFORMATION : found?.info;
+    const info = language === 'ar' ? ARABIC_INFORMATION : englishInformation(found?.info ?? null);
     if (found) result = { language, trie: found.trie, source: found.source, weightMap: info ? lib.mapDictionaryInformationToWeightMap(info) : undefined };
   } catch (error) {
     console.error(`[midad] the ${language} spelling dictionary could not be read`, error);

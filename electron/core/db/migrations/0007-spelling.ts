@@ -16,7 +16,7 @@ const migration: Migration = {
         language TEXT NOT NULL CHECK (language IN ('ar', 'en-US')),
         added_by TEXT REFERENCES users(id) ON DELETE SET NULL,
         added_at TEXT NOT NULL
-      ) WITHOUT ROWID;
+      ) STRICT, WITHOUT ROWID;
     `);
   },
 };

@@ -32,6 +32,17 @@ describe('midad spell', () => {
     expect(run.stdout).toContain('كلمات قد تكون خاطئة: 2');
   });
 
+  it('check counts columns in characters, skips a byte-order mark and tokens too long to be words', () => {
+    const dir = dataDir();
+    const run = midad(['--data-dir', dir, 'spell', 'check', '-', '--json'], `\uFEFF😀 teh ${'x'.repeat(70)} الحكومه`);
+    expect(run.status).toBe(1);
+    const findings = JSON.parse(run.stdout) as Array<{ word: string; column: number }>;
+    expect(findings.map((f) => [f.word, f.column])).toEqual([
+      ['teh', 3],
+      ['الحكومه', 78],
+    ]);
+  });
+
   it('check - reads standard input; --json is for scripts; a clean text exits 0', () => {
     const dir = dataDir();
     const json = midad(['--data-dir', dir, 'spell', 'check', '-', '--json'], 'نشرت الوزاره بلاغا.');

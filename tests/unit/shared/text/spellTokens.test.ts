@@ -32,6 +32,16 @@ describe('spellTokens', () => {
     expect(words('تابعوا @midad_news و#الانتخابات ثم docs/spelling.md و file_name و example.com')).toEqual(['تابعوا', 'ثم']);
   });
 
+  it('keeps ZWNJ/ZWJ inside a word, and skips the article drawn out before a number or a quote', () => {
+    expect(words('الحكو\u200Cمة تعلن')).toEqual(['الحكو\u200Cمة', 'تعلن']);
+    expect(words('القمة الـ٣٣ والـ20 وبالـ"فيسبوك"')).toEqual(['القمة', 'فيسبوك']);
+  });
+
+  it('judges Persian letters typed in Arabic text as Arabic (they are then flagged and corrected)', () => {
+    expect(spellLanguageOf('کتاب')).toBe('ar');
+    expect(spellLanguageOf('یک')).toBe('ar');
+  });
+
   it('checks a word before a colon (it is not a URL scheme)', () => {
     expect(words('Breakng: عاجل')).toEqual(['Breakng', 'عاجل']);
     expect(words('mailto:desk@example.org tel:+212600')).toEqual([]);

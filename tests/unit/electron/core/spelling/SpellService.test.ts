@@ -8,7 +8,7 @@ import { arabicVariants } from '../../../../../electron/core/spelling/arabicVari
 import { loadDictionary } from '../../../../../electron/core/spelling/dictionaries';
 import { normalizeSpellWord } from '../../../../../electron/core/spelling/normalize';
 import { spellTokens } from '../../../../../shared/text/spellTokens';
-import { WRITTEN_SENTENCES } from '../../../../fixtures/arabicArticle';
+import { seededRandom, WRITTEN_SENTENCES } from '../../../../fixtures/arabicArticle';
 import { NEWS_ENGLISH_QUOTE, NEWS_KICKER, NEWS_PARAGRAPHS, NEWS_TITLE } from '../../../../fixtures/arabicNews';
 import { signInAs, tempCore, tempCoreSignedIn } from '../../../../support/tempCore';
 
@@ -17,6 +17,10 @@ afterEach(() => {
   core?.close();
   core = null;
 });
+
+async function signedInOther(other: Core) {
+  return (await signInAs(other, 'محرر الصباح', 'editor')).ctx;
+}
 
 async function signedIn() {
   const made = await tempCoreSignedIn();
@@ -49,6 +53,15 @@ describe('arabicVariants', () => {
     const changes = arabicVariants('الإنتخابات').map((v) => v.changes);
     expect(changes.indexOf(2)).toBeGreaterThan(changes.lastIndexOf(1));
     expect(arabicVariants('الإنتخابات').map((v) => v.word)).toContain('الانتخابات');
+  });
+  it('turns Persian ک and ی into ك and ي/ى', () => {
+    expect(arabicVariants('کتاب').map((v) => v.word)).toContain('كتاب');
+    expect(arabicVariants('فی').map((v) => v.word)).toEqual(expect.arrayContaining(['في', 'فى']));
+  });
+  it('stays small for a long word of alefs', () => {
+    const started = performance.now();
+    expect(arabicVariants('أ'.repeat(64)).length).toBeLessThanOrEqual(400);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
   it('never returns the word itself', () => {
     expect(arabicVariants('أن').map((v) => v.word)).not.toContain('أن');
@@ -100,6 +113,20 @@ describe('spell.suggest', () => {
     expect(forIla.slice(0, 3)).toContain('إلى');
   });
 
+  it('corrects Persian letters to Arabic ones first', async () => {
+    const { value } = await signedIn();
+    expect((await value<{ suggestions: string[] }>('spell.suggest', { word: 'کتاب' })).suggestions[0]).toBe('كتاب');
+  });
+
+  it('corrects swapped English letters and never offers an acronym for a capitalized word', async () => {
+    const { value } = await signedIn();
+    expect((await value<{ suggestions: string[] }>('spell.suggest', { word: 'teh' })).suggestions[0]).toBe('the');
+    expect((await value<{ suggestions: string[] }>('spell.suggest', { word: 'adn' })).suggestions.slice(0, 2)).toContain('and');
+    const capital = (await value<{ suggestions: string[] }>('spell.suggest', { word: 'Teh' })).suggestions;
+    expect(capital[0]).toBe('The');
+    expect(capital.every((word) => !/\p{Lu}/u.test(word.slice(1)))).toBe(true);
+  });
+
   it('corrects English and keeps a capital letter', async () => {
     const { value } = await signedIn();
     expect((await value<{ suggestions: string[] }>('spell.suggest', { word: 'goverment' })).suggestions[0]).toBe('government');
@@ -135,6 +162,63 @@ describe('the newsroom dictionary', () => {
     const { ctx: again } = await signInAs(core, 'محرر الصباح', 'editor');
     const check = await dispatch(core, 'spell.check', { words: ['فيسبوك'] }, again);
     expect(check).toEqual({ ok: true, value: { misspelled: [] } });
+  });
+
+  it('offers a newsroom word first when the typo is close to it, and never a short word for any short typo', async () => {
+    const { value } = await signedIn();
+    await value('spell.addWord', { word: 'أخنوش' });
+    await value('spell.addWord', { word: 'ab' });
+    expect((await value<{ suggestions: string[] }>('spell.suggest', { word: 'اخنش' })).suggestions[0]).toBe('أخنوش');
+    expect((await value<{ suggestions: string[] }>('spell.suggest', { word: 'xz' })).suggestions).not.toContain('ab');
+  });
+
+  it('sees words another process added or removed (the CLI while the app is open)', async () => {
+    const { value, dataDir } = await signedIn();
+    const { Core } = await import('../../../../../electron/core/Core');
+    const other = new Core({ dataDir });
+    try {
+      expect((await value<{ misspelled: string[] }>('spell.check', { words: ['تيكتوك'] })).misspelled).toEqual(['تيكتوك']);
+      const ctx = await signedInOther(other);
+      expect((await dispatch(other, 'spell.addWord', { word: 'تيكتوك' }, ctx)).ok).toBe(true);
+      expect((await value<{ misspelled: string[] }>('spell.check', { words: ['تيكتوك'] })).misspelled).toEqual([]);
+      // Adding it here too is no error and keeps one entry, audited once.
+      await value('spell.addWord', { word: 'تيكتوك' });
+      expect((await dispatch(other, 'spell.removeWord', { word: 'تيكتوك' }, ctx)).ok).toBe(true);
+      expect((await value<{ misspelled: string[] }>('spell.check', { words: ['تيكتوك'] })).misspelled).toEqual(['تيكتوك']);
+      const audit = await value<{ items: unknown[] }>('audit.list', { action: 'spelling.word_added' });
+      expect(audit.items).toHaveLength(1);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('keeps suggestions quick with a large newsroom dictionary', async () => {
+    const { core: made } = await signedIn();
+    const db = made.open.db;
+    const insert = db.prepare("INSERT OR IGNORE INTO spelling_words (word, language, added_by, added_at) VALUES (?, 'ar', NULL, '2026-11-30T10:00:00Z')");
+    const letters = [...'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'];
+    const random = seededRandom(64);
+    db.transaction(() => {
+      for (let index = 0; index < 20_000; index += 1) {
+        // Hostile: long words, and short ones close to ordinary typos.
+        const length = index % 2 === 0 ? 64 : 4 + (index % 5);
+        insert.run(Array.from({ length }, () => letters[Math.floor(random() * letters.length)]).join(''));
+      }
+    })();
+    const started = performance.now();
+    for (const word of ['ب'.repeat(30) + 'ت'.repeat(30), 'الحكومه', 'مدرسةة']) {
+      const result = await dispatch(made, 'spell.suggest', { word }, made.sessionContext());
+      expect(result.ok).toBe(true);
+    }
+    // The list's search and the newsroom scan share one 250 ms budget each time (generous margin for a loaded machine).
+    expect(performance.now() - started).toBeLessThan(2500);
+  });
+
+  it('refuses a ligature that folds into a phrase', async () => {
+    const { call } = await signedIn();
+    const result = await call('spell.addWord', { word: 'ب\uFDFA' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('VALIDATION');
   });
 
   it('keeps an English name capitalized, and accepts a lower-case word at the start of a sentence', async () => {
