@@ -362,3 +362,48 @@ test('in English: left to right, "No suggestions", copy, and the word being type
   await page.keyboard.press('Control+v');
   await expect(page.getByTestId('title-input')).toHaveValue('xqzvbt');
 });
+
+test('the title and kicker: misspelled words listed under the kicker, fixed, added or ignored from the same menu', async ({ midad }, testInfo) => {
+  const { page } = midad;
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('title-input').fill('الحكومه تعلن موعد الإنتخابات');
+  await page.getByTestId('subtitle-input').fill('بعد مشاورات مع الاحزاب وتيكتوك');
+  const words = page.getByTestId('heading-misspelling');
+  await expect(words).toHaveText(['الحكومه', 'الإنتخابات', 'الاحزاب', 'وتيكتوك']);
+  await shot(page.getByTestId('heading-spelling'), testInfo, 'spelling-heading');
+
+  // A suggestion replaces the word in its field, and the title is saved with it.
+  await words.filter({ hasText: 'الحكومه' }).click();
+  const menu = page.getByTestId('spell-menu');
+  await expect(menu.getByTestId('spell-suggestion').first()).toHaveText('الحكومة');
+  await shot(page, testInfo, 'spelling-heading-menu');
+  await menu.getByTestId('spell-suggestion').first().click();
+  await expect(page.getByTestId('title-input')).toHaveValue('الحكومة تعلن موعد الإنتخابات');
+  await expect(page.getByTestId('title-input')).toBeFocused();
+  await expect(words).toHaveText(['الإنتخابات', 'الاحزاب', 'وتيكتوك']);
+  await midad.flush();
+  const stored = midad.core.open.db.prepare('SELECT title FROM articles ORDER BY created_at DESC LIMIT 1').get() as { title: string };
+  expect(stored.title).toBe('الحكومة تعلن موعد الإنتخابات');
+
+  // Ignore in this article (the kicker's word), then add a name to the newsroom dictionary.
+  await words.filter({ hasText: 'الاحزاب' }).click();
+  await menu.getByTestId('spell-ignore').click();
+  await expect(words).toHaveText(['الإنتخابات', 'وتيكتوك']);
+  await words.filter({ hasText: 'وتيكتوك' }).click();
+  await menu.getByTestId('spell-add').click();
+  await expect(words).toHaveText(['الإنتخابات']);
+  const added = midad.core.open.db.prepare('SELECT word FROM spelling_words').all() as Array<{ word: string }>;
+  expect(added.map((row) => row.word)).toEqual(['وتيكتوك']);
+
+  // The keyboard reaches it too; the setting off hides the list.
+  await words.first().focus();
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  const dialog = await openSettings(page);
+  await dialog.getByTestId('settings-spellcheck').uncheck();
+  await page.getByTestId('settings-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('heading-spelling')).toBeHidden();
+});

@@ -2,6 +2,7 @@ import { memo, useEffect, useId, useRef, type ClipboardEvent, type KeyboardEvent
 import { useTranslation } from 'react-i18next';
 import type { ArticlePatch } from '../../../shared/domain/article';
 import { cleanSingleLine } from '../../../shared/text/arabic';
+import { HeadingSpelling, type HeadingSpellingOptions } from './HeadingSpelling';
 
 export interface ArticleHeadingProps {
   title: string;
@@ -13,6 +14,8 @@ export interface ArticleHeadingProps {
   onDone: () => void;
   /** The user may not edit this article now. */
   readOnly?: boolean;
+  /** Midad's spell checking of the title and kicker (HeadingSpelling); none without it. */
+  spelling?: HeadingSpellingOptions;
 }
 
 /**
@@ -37,7 +40,7 @@ function pasteOneLine(event: ClipboardEvent<HTMLTextAreaElement>, apply: (value:
  * that wrap and grow with the text (CSS `field-sizing: content`, no script measuring), so a
  * long Arabic headline is never clipped. Enter moves on instead of breaking the line.
  */
-export const ArticleHeading = memo(function ArticleHeading({ title, subtitle, focusTitle, onChange, onDone, readOnly = false }: ArticleHeadingProps) {
+export const ArticleHeading = memo(function ArticleHeading({ title, subtitle, focusTitle, onChange, onDone, readOnly = false, spelling }: ArticleHeadingProps) {
   const { t } = useTranslation();
   const ids = { title: useId(), subtitle: useId() };
   const titleRef = useRef<HTMLTextAreaElement>(null);
@@ -88,6 +91,16 @@ export const ArticleHeading = memo(function ArticleHeading({ title, subtitle, fo
         onPaste={(event) => pasteOneLine(event, (value) => onChange({ subtitle: cleanSingleLine(value) }))}
         onKeyDown={enterMoves(onDone)}
       />
+      {spelling && (
+        <HeadingSpelling
+          title={title}
+          subtitle={subtitle}
+          options={spelling}
+          readOnly={readOnly}
+          onChange={onChange}
+          focusField={(field) => (field === 'title' ? titleRef : subtitleRef).current?.focus()}
+        />
+      )}
     </>
   );
 });

@@ -181,6 +181,17 @@ export const ArticleScreen = memo(function ArticleScreen({
     [editor],
   );
   const onSpellMenuClose = useCallback(() => setSpellMenu(null), []);
+  // The title and kicker share the article's ignored words and tell the body about added ones.
+  const spellIgnored = useCallback(() => ignoredWords.current.get(sessionRef.current?.article.id ?? '') ?? NOTHING_IGNORED, []);
+  const headingSpelling = useMemo(
+    () => ({
+      enabled: settings.spellcheck,
+      ignored: spellIgnored,
+      onIgnore: onSpellIgnore,
+      onAdded: (word: string) => editor.storage.spellCheck.checker.accept(word),
+    }),
+    [settings.spellcheck, spellIgnored, onSpellIgnore, editor],
+  );
   // A word removed from the newsroom dictionary (Settings) is judged again.
   useEffect(() => dictionaryChanges.subscribe(() => editor.storage.spellCheck.checker.reset()), [editor]);
 
@@ -368,6 +379,7 @@ export const ArticleScreen = memo(function ArticleScreen({
                 onChange={change}
                 onDone={onBodyStart}
                 readOnly={readOnly}
+                spelling={headingSpelling}
               />
             )}
             {!readOnly && <Toolbar editor={editor} onPickImage={onPickImage} onManualSave={onManualSave} onAddComment={onAddComment} />}

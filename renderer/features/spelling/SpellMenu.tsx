@@ -21,17 +21,64 @@ interface SpellMenuProps {
   onIgnore: (word: string) => void;
 }
 
-/** Midad's spelling menu for an underlined word; one instance per request, so nothing carries over. */
-export function SpellMenu(props: SpellMenuProps) {
-  const { request } = props;
+/** Midad's spelling menu for an underlined word in the body; one instance per request, so nothing carries over. */
+export function SpellMenu({ editor, request, onClose, onIgnore }: SpellMenuProps) {
   if (!request) return null;
-  return <OpenSpellMenu key={`${request.from}:${request.word}:${request.x}:${request.y}`} {...props} request={request} />;
+  const { word, from, to } = request;
+  /** The word is still where the menu was opened for (nothing moved it meanwhile). */
+  const stillThere = () => !editor.isDestroyed && to <= editor.state.doc.content.size && editor.state.doc.textBetween(from, to) === word;
+  const replace = (suggestion: string) => {
+    if (!stillThere()) return;
+    const { state } = editor;
+    // One transaction, one undo step; insertText keeps the marks the word had.
+    const tr = state.tr.insertText(suggestion, from, to);
+    tr.setSelection(TextSelection.create(tr.doc, from + suggestion.length));
+    editor.storage.spellCheck.checker.knownCorrect(suggestion);
+    editor.view.dispatch(tr);
+  };
+  return (
+    <SpellMenuView
+      key={`${from}:${word}:${request.x}:${request.y}`}
+      word={word}
+      x={request.x}
+      y={request.y}
+      canReplace={editor.isEditable}
+      onReplace={replace}
+      onAdded={(added) => editor.storage.spellCheck.checker.accept(added)}
+      onIgnore={onIgnore}
+      onClose={(refocus) => {
+        onClose(refocus);
+        if (refocus && !editor.isDestroyed) editor.view.focus();
+      }}
+    />
+  );
 }
 
-function OpenSpellMenu({ editor, request, onClose, onIgnore }: SpellMenuProps & { request: SpellMenuRequest }) {
+export interface SpellMenuViewProps {
+  word: string;
+  /** Viewport point to open at (the pointer, the caret, or under a button). */
+  x: number;
+  y: number;
+  /** The text may be changed (false: an article the user may not edit now). */
+  canReplace: boolean;
+  onReplace: (suggestion: string) => void;
+  /** The word is now in the newsroom dictionary. */
+  onAdded: (word: string) => void;
+  /** "Ignore in this article". */
+  onIgnore: (word: string) => void;
+  /** `refocus`: give the focus back to the text (Escape, a chosen item); not after a click elsewhere. */
+  onClose: (refocus: boolean) => void;
+}
+
+/**
+ * The menu itself, for any text: the body (SpellMenu) and the title and kicker fields
+ * (renderer/features/article/HeadingSpelling.tsx). Mount one per word (a `key`), so nothing
+ * carries over from the last.
+ */
+export function SpellMenuView({ word, x, y, canReplace, onReplace, onAdded, onIgnore, onClose }: SpellMenuViewProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const { word, from, to } = request;
+  const request = { x, y };
   // Isolated, so an Arabic word keeps its place (and its quotes) in an English sentence.
   const shown = `\u2068${word}\u2069`;
   const [suggestions, setSuggestions] = useState<string[] | null>(null);
@@ -39,16 +86,10 @@ function OpenSpellMenu({ editor, request, onClose, onIgnore }: SpellMenuProps & 
   const [busy, setBusy] = useState(false);
   const boxRef = useRef<HTMLDivElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
-  const editable = editor.isEditable;
+  const editable = canReplace;
 
   const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? []);
-  const close = useCallback(
-    (refocus: boolean) => {
-      onClose(refocus);
-      if (refocus && !editor.isDestroyed) editor.view.focus();
-    },
-    [editor, onClose],
-  );
+  const close = useCallback((refocus: boolean) => onClose(refocus), [onClose]);
 
   useEffect(() => {
     let cancelled = false;
@@ -126,17 +167,8 @@ function OpenSpellMenu({ editor, request, onClose, onIgnore }: SpellMenuProps & 
     }
   };
 
-  /** The word is still where the menu was opened for (nothing moved it meanwhile). */
-  const stillThere = () => !editor.isDestroyed && to <= editor.state.doc.content.size && editor.state.doc.textBetween(from, to) === word;
-
   const replace = (suggestion: string) => {
-    if (!editable || !stillThere()) return close(true);
-    const { state } = editor;
-    // One transaction, one undo step; insertText keeps the marks the word had.
-    const tr = state.tr.insertText(suggestion, from, to);
-    tr.setSelection(TextSelection.create(tr.doc, from + suggestion.length));
-    editor.storage.spellCheck.checker.knownCorrect(suggestion);
-    editor.view.dispatch(tr);
+    if (editable) onReplace(suggestion);
     close(true);
   };
 
@@ -145,7 +177,7 @@ function OpenSpellMenu({ editor, request, onClose, onIgnore }: SpellMenuProps & 
     setError(null);
     try {
       await spellingApi.addWord({ word });
-      editor.storage.spellCheck.checker.accept(word);
+      onAdded(word);
       close(true);
     } catch (caught) {
       setBusy(false);

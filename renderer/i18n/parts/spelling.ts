@@ -1,5 +1,10 @@
 /** Interface strings of spell checking, Arabic and English (same keys; merged into ar.ts / en.ts as `spelling`). */
 export const spellingAr = {
+  heading: {
+    label: 'إملاء العنوان:',
+    wordLabel: '«{{word}}» في {{field}}: اقتراحات الإملاء',
+    field: { title: 'العنوان', subtitle: 'العنوان الفرعي' },
+  },
   menu: {
     label: 'الإملاء: «{{word}}»',
     loading: 'جارٍ البحث عن اقتراحات…',
@@ -31,6 +36,11 @@ export const spellingAr = {
 };
 
 export const spellingEn: typeof spellingAr = {
+  heading: {
+    label: 'Heading spelling:',
+    wordLabel: '“{{word}}” in the {{field}}: spelling suggestions',
+    field: { title: 'title', subtitle: 'kicker' },
+  },
   menu: {
     label: 'Spelling: “{{word}}”',
     loading: 'Looking for suggestions…',

@@ -1,0 +1,173 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArticlePatch } from '../../../shared/domain/article';
+import { spellTokens } from '../../../shared/text/spellTokens';
+import { spellingApi } from '../../api/spelling';
+import { SpellMenuView } from '../spelling/SpellMenu';
+
+/** What the heading needs from the article screen to check its spelling. */
+export interface HeadingSpellingOptions {
+  /** Settings → spell checking. */
+  enabled: boolean;
+  /** The words ignored in this article (shared with the body). */
+  ignored: () => ReadonlySet<string>;
+  onIgnore: (word: string) => void;
+  /** A word went into the newsroom dictionary: the body drops its underlines too. */
+  onAdded: (word: string) => void;
+}
+
+type Field = 'title' | 'subtitle';
+interface Misspelling {
+  field: Field;
+  word: string;
+}
+interface OpenMenu extends Misspelling {
+  x: number;
+  y: number;
+}
+
+const IDLE_MS = 400;
+const MAX_WORD = 64;
+/** Verdicts already given by the core (shared by every heading in the window; bounded). */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 5_000;
+
+function remember(word: string, misspelled: boolean): void {
+  if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value!);
+  verdicts.set(word, misspelled);
+}
+
+/** The title's and kicker's words the core must still judge, and those known to be misspelled. */
+function judge(fields: Record<Field, string>, ignored: ReadonlySet<string>): { unknown: string[]; misspelled: Misspelling[] } {
+  const unknown = new Set<string>();
+  const misspelled: Misspelling[] = [];
+  const seen = new Set<string>();
+  for (const field of ['title', 'subtitle'] as const) {
+    for (const { word } of spellTokens(fields[field])) {
+      if (word.length > MAX_WORD || ignored.has(word)) continue;
+      const verdict = verdicts.get(word);
+      if (verdict === undefined) unknown.add(word);
+      else if (verdict && !seen.has(`${field}\0${word}`)) {
+        seen.add(`${field}\0${word}`);
+        misspelled.push({ field, word });
+      }
+    }
+  }
+  return { unknown: [...unknown], misspelled };
+}
+
+/**
+ * Spelling for the title and kicker, which are plain text fields (Midad's underlines live in the
+ * body editor; the built-in checker has no Arabic on Windows and Linux): after a pause in typing,
+ * the misspelled words are listed under the kicker; a click on one opens the same menu as in the
+ * body (suggestions replace the word in its field, add to dictionary, ignore in this article).
+ */
+export function HeadingSpelling({ title, subtitle, options, readOnly, onChange, focusField }: {
+  title: string;
+  subtitle: string;
+  options: HeadingSpellingOptions;
+  readOnly: boolean;
+  onChange: (patch: ArticlePatch) => void;
+  focusField: (field: Field) => void;
+}) {
+  const { t } = useTranslation();
+  const [misspelled, setMisspelled] = useState<Misspelling[]>([]);
+  const [menu, setMenu] = useState<OpenMenu | null>(null);
+  // Bumped to judge again without a text change (a word ignored or added).
+  const [round, setRound] = useState(0);
+  const latest = useRef({ title, subtitle });
+  latest.current = { title, subtitle };
+  const { enabled, ignored } = options;
+
+  useEffect(() => {
+    if (!enabled || readOnly) {
+      setMisspelled([]);
+      return;
+    }
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      const fields = { title, subtitle };
+      const first = judge(fields, ignored());
+      if (first.unknown.length === 0) {
+        setMisspelled(first.misspelled);
+        return;
+      }
+      spellingApi.check({ words: first.unknown }).then(
+        ({ misspelled: wrong }) => {
+          const flagged = new Set(wrong);
+          for (const word of first.unknown) remember(word, flagged.has(word));
+          if (!cancelled) setMisspelled(judge(fields, ignored()).misspelled);
+        },
+        (error: unknown) => {
+          // Locked or signed out: what is known stays; the next change asks again.
+          console.warn('[spelling] heading check failed', error);
+        },
+      );
+    }, IDLE_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [title, subtitle, enabled, readOnly, ignored, round]);
+
+  if (!enabled || readOnly || misspelled.length === 0) return null;
+
+  const open = (item: Misspelling, button: HTMLElement) => {
+    const box = button.getBoundingClientRect();
+    const rtl = getComputedStyle(button).direction === 'rtl';
+    setMenu({ ...item, x: rtl ? box.right : box.left, y: box.bottom + 2 });
+  };
+
+  /** The first occurrence of the word in its field, replaced (the field as it is now). */
+  const replace = (item: Misspelling, suggestion: string) => {
+    const value = latest.current[item.field];
+    const token = spellTokens(value).find((candidate) => candidate.word === item.word);
+    if (!token) return;
+    remember(suggestion, false);
+    onChange({ [item.field]: value.slice(0, token.from) + suggestion + value.slice(token.to) });
+  };
+
+  return (
+    <div className="heading-spelling" data-testid="heading-spelling">
+      <span className="heading-spelling__label">{t('spelling.heading.label')}</span>
+      {misspelled.map((item) => (
+        <button
+          key={`${item.field}:${item.word}`}
+          type="button"
+          className="heading-spelling__word"
+          dir="auto"
+          data-testid="heading-misspelling"
+          aria-haspopup="menu"
+          aria-label={t('spelling.heading.wordLabel', { word: item.word, field: t(`spelling.heading.field.${item.field}`) })}
+          onClick={(event) => open(item, event.currentTarget)}
+        >
+          {item.word}
+        </button>
+      ))}
+      {menu && (
+        <SpellMenuView
+          key={`${menu.field}:${menu.word}:${menu.x}:${menu.y}`}
+          word={menu.word}
+          x={menu.x}
+          y={menu.y}
+          canReplace={!readOnly}
+          onReplace={(suggestion) => replace(menu, suggestion)}
+          onAdded={(word) => {
+            remember(word, false);
+            options.onAdded(word);
+            setRound((value) => value + 1);
+          }}
+          onIgnore={(word) => {
+            options.onIgnore(word);
+            setRound((value) => value + 1);
+          }}
+          onClose={(refocus) => {
+            const field = menu.field;
+            setMenu(null);
+            if (refocus) focusField(field);
+          }}
+        />
+      )}
+    </div>
+  );
+}
