@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArticlePatch } from '../../../shared/domain/article';
 import { spellTokens } from '../../../shared/text/spellTokens';
 import { spellingApi } from '../../api/spelling';
+import { acceptedWords, dictionaryChanges } from '../spelling/dictionaryChanges';
 import { SpellMenuView } from '../spelling/SpellMenu';
 
 /** What the heading needs from the article screen to check its spelling. */
@@ -78,6 +79,23 @@ export function HeadingSpelling({ title, subtitle, options, readOnly, onChange, 
   const latest = useRef({ title, subtitle });
   latest.current = { title, subtitle };
   const { enabled, ignored } = options;
+
+  // A word added from the body's menu, or removed in Settings: judged again here too.
+  useEffect(() => {
+    const offAccepted = acceptedWords.subscribe(() => {
+      const accepted = acceptedWords.get();
+      if (accepted) remember(accepted.word, false);
+      setRound((value) => value + 1);
+    });
+    const offRemoved = dictionaryChanges.subscribe(() => {
+      verdicts.clear();
+      setRound((value) => value + 1);
+    });
+    return () => {
+      offAccepted();
+      offRemoved();
+    };
+  }, []);
 
   useEffect(() => {
     if (!enabled || readOnly) {

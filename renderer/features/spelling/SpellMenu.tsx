@@ -7,6 +7,7 @@ import { spellingApi } from '../../api/spelling';
 import type { SpellMenuRequest } from '../../editor/extensions/spelling/SpellCheck';
 import { currentLanguage } from '../../i18n';
 import { copyText } from './copyText';
+import { notifyWordAccepted } from './dictionaryChanges';
 import './spelling.css';
 
 /** Space kept between the menu and the window's edges. */
@@ -178,6 +179,7 @@ export function SpellMenuView({ word, x, y, canReplace, onReplace, onAdded, onIg
     try {
       await spellingApi.addWord({ word });
       onAdded(word);
+      notifyWordAccepted(word);
       close(true);
     } catch (caught) {
       setBusy(false);
