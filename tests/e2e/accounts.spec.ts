@@ -1,20 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { dispatch } from '../../electron/core/ipc/dispatch';
 import type { Role } from '../../shared/domain/user';
 import { TEST_PASSWORD } from '../support/tempCore';
 import { MidadHarness } from './harness/MidadHarness';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './checks';
 
 const ADMIN = 'مديرة التحرير';
 const SAVED = /محفوظ محليًا|Saved locally/;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);

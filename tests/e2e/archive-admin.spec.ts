@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -9,6 +8,7 @@ import type { ExportJob } from '../../shared/ipc/channels/archive';
 import { arabicArticleDoc } from '../fixtures/arabicArticle';
 import { MidadHarness } from './harness/MidadHarness';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './checks';
 
 const EDITOR = 'سامي الكاتب';
 
@@ -28,13 +28,6 @@ async function seed(midad: MidadHarness, titles: string[]): Promise<void> {
 
 function storedTitles(midad: MidadHarness): string[] {
   return midad.core.open.db.prepare('SELECT title FROM articles ORDER BY created_at, title').pluck().all() as string[];
-}
-
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(selector).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 async function openAdminScreen(page: Page, item: 'open-archive' | 'open-backups'): Promise<void> {

@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { dispatch } from '../../electron/core/ipc/dispatch';
 import type { Role } from '../../shared/domain/user';
 import { TEST_PASSWORD } from '../support/tempCore';
 import { MidadHarness } from './harness/MidadHarness';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './checks';
 
 const ADMIN = 'مديرة التحرير';
 const EDITOR = 'سلمى العلوي';
@@ -24,13 +24,6 @@ const COMMENTED = 'بكلفة تقدر بأربعين مليون دينار';
 const COMMENT = 'ما مصدر هذا الرقم؟ انسبه إلى وثيقة الموازنة أو إلى متحدث رسمي.';
 const NOTE = 'يُرجى نسبة رقم الكلفة إلى مصدر واضح قبل الاعتماد.';
 const SOURCE = '، وفق وثيقة الموازنة البلدية';
-
-async function seriousViolations(page: Page, include = 'body'): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(include).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);
@@ -143,7 +136,7 @@ test.describe('copy desk', () => {
       await expect(queued.getByTestId('article-deadline')).toContainText('2031');
       await expect(queued.getByTestId('article-author')).toContainText(EDITOR);
       await shot(page, testInfo, 'desk-queue');
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, 'body')).toEqual([]);
 
       await queued.click();
       await expect(page.getByTestId('readonly-banner')).toHaveAttribute('data-reason', 'submitted');
@@ -205,7 +198,7 @@ test.describe('copy desk', () => {
       await expect(diff.getByTestId('diff-ins')).toContainText([FIXED]);
       await expect(diff.getByTestId('diff-body')).toHaveAttribute('dir', 'rtl');
       await shot(page, testInfo, 'desk-diff');
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, 'body')).toEqual([]);
       await page.getByTestId('history-viewer-close').click();
 
       // The submitted revision, read-only, as it was sent (with the typo).

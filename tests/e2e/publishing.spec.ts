@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +5,7 @@ import { dispatch } from '../../electron/core/ipc/dispatch';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { MidadHarness } from './harness/MidadHarness';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './checks';
 
 const SECRET = 'سر-مشترك-للاختبار-7f3a9c';
 const ENDPOINT = 'مستقبل الأخبار';
@@ -93,13 +93,6 @@ async function approvedArticle(midad: MidadHarness, title: string, text: string)
 }
 
 // ---------- page helpers ----------
-
-async function seriousViolations(page: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(include).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import type { DocNode } from '../../shared/editor/docSchema';
 import { arabicArticleDoc } from '../fixtures/arabicArticle';
 import { signedInContext } from '../support/tempCore';
 import { expect, test } from './fixtures';
+import { seriousViolations, storedBodyJson } from './checks';
 import { MidadHarness } from './harness/MidadHarness';
 
 /**
@@ -62,19 +62,6 @@ async function openSettings(page: Page): Promise<Locator> {
   const dialog = page.getByTestId('settings-dialog');
   await expect(dialog).toBeVisible();
   return dialog;
-}
-
-async function storedBody(midad: MidadHarness, title: string): Promise<string> {
-  await midad.flush();
-  const row = midad.core.open.db.prepare('SELECT body_json FROM articles WHERE title = ?').get(title) as { body_json: string } | undefined;
-  return row?.body_json ?? '';
-}
-
-async function seriousViolations(page: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(include).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 async function shot(target: Page | Locator, testInfo: TestInfo, name: string): Promise<void> {
@@ -142,8 +129,8 @@ test('underlines exactly the misspelled Arabic and English words, and a suggesti
   await expect(errors(page)).toHaveText(['الانتخابت']);
 
   // Autosaved, and the underline is never part of the stored text.
-  await expect.poll(() => storedBody(midad, 'موعد الانتخابات')).toContain('أعلنت الحكومة اليوم');
-  const stored = await storedBody(midad, 'موعد الانتخابات');
+  await expect.poll(() => storedBodyJson(midad, 'موعد الانتخابات')).toContain('أعلنت الحكومة اليوم');
+  const stored = await storedBodyJson(midad, 'موعد الانتخابات');
   expect(stored).toContain('the government will');
   expect(stored).not.toContain('spell-error');
 });

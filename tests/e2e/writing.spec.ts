@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { seriousViolations, storedBodyJson } from './checks';
 import { MidadHarness } from './harness/MidadHarness';
 
 /**
@@ -34,19 +34,6 @@ async function setSettings(page: Page, change: (dialog: ReturnType<Page['getByTe
   await change(dialog);
   await page.getByTestId('settings-save').click();
   await expect(dialog).toBeHidden();
-}
-
-async function storedBodyJson(midad: MidadHarness, title: string): Promise<string> {
-  await midad.flush();
-  const row = midad.core.open.db.prepare('SELECT body_json FROM articles WHERE title = ?').get(title) as { body_json: string } | undefined;
-  return row?.body_json ?? '';
-}
-
-async function seriousViolations(page: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(include).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<string> {
