@@ -355,9 +355,9 @@ test('the title and kicker: misspelled words listed under the kicker, fixed, add
   await page.getByTestId('new-article').click();
   await page.getByTestId('title-input').fill('الحكومه تعلن موعد الإنتخابات');
   await page.getByTestId('subtitle-input').fill('بعد مشاورات مع الاحزاب وتيكتوك');
-  const words = page.getByTestId('heading-misspelling');
+  const words = page.getByTestId('field-misspelling');
   await expect(words).toHaveText(['الحكومه', 'الإنتخابات', 'الاحزاب', 'وتيكتوك']);
-  await shot(page.getByTestId('heading-spelling'), testInfo, 'spelling-heading');
+  await shot(page.getByTestId('spelling-list-title-subtitle'), testInfo, 'spelling-heading');
 
   // A suggestion replaces the word in its field, and the title is saved with it.
   await words.filter({ hasText: 'الحكومه' }).click();
@@ -398,5 +398,25 @@ test('the title and kicker: misspelled words listed under the kicker, fixed, add
   await dialog.getByTestId('settings-spellcheck').uncheck();
   await page.getByTestId('settings-save').click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('heading-spelling')).toBeHidden();
+  await expect(page.getByTestId('spelling-list-title-subtitle')).toBeHidden();
+});
+
+test('the excerpt: its misspelled words are listed under it and fixed from the same menu', async ({ midad }, testInfo) => {
+  const { page } = midad;
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('title-input').fill('افتتاح المعرض');
+  await page.getByTestId('meta-excerpt').fill('يفتتح المعرض ابوابه للزوار في المدينه القديمة.');
+  const list = page.getByTestId('spelling-list-excerpt');
+  await expect(list.getByTestId('field-misspelling')).toHaveText(['ابوابه', 'المدينه']);
+  await shot(page.getByTestId('metadata-panel'), testInfo, 'spelling-excerpt');
+  await list.getByTestId('field-misspelling').filter({ hasText: 'المدينه' }).click();
+  const menu = page.getByTestId('spell-menu');
+  await expect(menu.getByTestId('spell-suggestion').first()).toHaveText('المدينة');
+  await menu.getByTestId('spell-suggestion').first().click();
+  await expect(page.getByTestId('meta-excerpt')).toHaveValue('يفتتح المعرض ابوابه للزوار في المدينة القديمة.');
+  await expect(page.getByTestId('meta-excerpt')).toBeFocused();
+  await expect(list.getByTestId('field-misspelling')).toHaveText(['ابوابه']);
+  await midad.flush();
+  const stored = midad.core.open.db.prepare('SELECT excerpt FROM articles WHERE title = ?').get('افتتاح المعرض') as { excerpt: string };
+  expect(stored.excerpt).toBe('يفتتح المعرض ابوابه للزوار في المدينة القديمة.');
 });

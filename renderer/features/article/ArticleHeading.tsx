@@ -2,7 +2,7 @@ import { memo, useEffect, useId, useRef, type ClipboardEvent, type KeyboardEvent
 import { useTranslation } from 'react-i18next';
 import type { ArticlePatch } from '../../../shared/domain/article';
 import { cleanSingleLine } from '../../../shared/text/arabic';
-import { HeadingSpelling, type HeadingSpellingOptions } from './HeadingSpelling';
+import { FieldSpelling, type FieldSpellingOptions } from '../spelling/FieldSpelling';
 
 export interface ArticleHeadingProps {
   title: string;
@@ -14,8 +14,8 @@ export interface ArticleHeadingProps {
   onDone: () => void;
   /** The user may not edit this article now. */
   readOnly?: boolean;
-  /** Midad's spell checking of the title and kicker (HeadingSpelling); none without it. */
-  spelling?: HeadingSpellingOptions;
+  /** Midad's spell checking of the title and kicker (FieldSpelling); none without it. */
+  spelling?: FieldSpellingOptions;
 }
 
 /**
@@ -92,12 +92,12 @@ export const ArticleHeading = memo(function ArticleHeading({ title, subtitle, fo
         onKeyDown={enterMoves(onDone)}
       />
       {spelling && (
-        <HeadingSpelling
-          title={title}
-          subtitle={subtitle}
+        <FieldSpelling
+          fields={{ title, subtitle }}
+          label={t('spelling.fields.heading')}
           options={spelling}
           readOnly={readOnly}
-          onChange={onChange}
+          onReplace={(field, value) => onChange({ [field]: cleanSingleLine(value) })}
           focusField={(field) => (field === 'title' ? titleRef : subtitleRef).current?.focus()}
         />
       )}

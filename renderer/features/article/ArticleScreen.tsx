@@ -36,6 +36,7 @@ import { spellingApi } from '../../api/spelling';
 import type { SpellMenuRequest } from '../../editor/extensions/spelling/SpellCheck';
 import { dictionaryChanges } from '../spelling/dictionaryChanges';
 import { SpellMenu } from '../spelling/SpellMenu';
+import type { FieldSpellingOptions } from '../spelling/FieldSpelling';
 
 declare global {
   interface Window {
@@ -181,9 +182,9 @@ export const ArticleScreen = memo(function ArticleScreen({
     [editor],
   );
   const onSpellMenuClose = useCallback(() => setSpellMenu(null), []);
-  // The title and kicker share the article's ignored words and tell the body about added ones.
+  // The title, kicker and excerpt share the article's ignored words and tell the body about added ones.
   const spellIgnored = useCallback(() => ignoredWords.current.get(sessionRef.current?.article.id ?? '') ?? NOTHING_IGNORED, []);
-  const headingSpelling = useMemo(
+  const fieldSpelling = useMemo(
     () => ({
       enabled: settings.spellcheck,
       ignored: spellIgnored,
@@ -379,7 +380,7 @@ export const ArticleScreen = memo(function ArticleScreen({
                 onChange={change}
                 onDone={onBodyStart}
                 readOnly={readOnly}
-                spelling={headingSpelling}
+                spelling={fieldSpelling}
               />
             )}
             {!readOnly && <Toolbar editor={editor} onPickImage={onPickImage} onManualSave={onManualSave} onAddComment={onAddComment} />}
@@ -418,6 +419,7 @@ export const ArticleScreen = memo(function ArticleScreen({
                 onUploadFeatured={onUploadFeatured}
                 uploadError={shownFeaturedError}
                 readOnly={readOnly}
+                spelling={fieldSpelling}
               >
                 <PriorityDeadlineFields priority={fields.priority} deadline={fields.deadline} readOnly={readOnly} onChange={change} />
               </SessionMetadata>
@@ -453,6 +455,7 @@ interface SessionMetadataProps {
   uploadError: string | null;
   readOnly: boolean;
   children?: ReactNode;
+  spelling?: FieldSpellingOptions;
 }
 
 /** The metadata panel, fed the body's images from the counts store. */

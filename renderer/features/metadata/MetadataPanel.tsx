@@ -8,6 +8,7 @@ import { useSettings } from '../settings/SettingsContext';
 import { currentLanguage } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { formatTags, parseTags } from './tags';
+import { FieldSpelling, type FieldSpellingOptions } from '../spelling/FieldSpelling';
 
 export interface MetadataFields {
   title: string;
@@ -31,10 +32,12 @@ export interface MetadataPanelProps {
   readOnly?: boolean;
   /** Desk fields (priority, deadline), under the status. */
   children?: ReactNode;
+  /** Midad's spell checking of the excerpt (FieldSpelling); none without it. */
+  spelling?: FieldSpellingOptions;
 }
 
 /** Everything about the article that is not its text: excerpt, section, tags, byline, slug, featured image. */
-export const MetadataPanel = memo(function MetadataPanel({ fields, status, bodyImages, onChange, onUploadFeatured, uploadError, readOnly = false, children }: MetadataPanelProps) {
+export const MetadataPanel = memo(function MetadataPanel({ fields, status, bodyImages, onChange, onUploadFeatured, uploadError, readOnly = false, children, spelling }: MetadataPanelProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const { settings } = useSettings();
@@ -44,6 +47,7 @@ export const MetadataPanel = memo(function MetadataPanel({ fields, status, bodyI
   // The tag field keeps what was typed (a trailing comma included); the article gets the parsed list.
   const [tagText, setTagText] = useState(() => formatTags(fields.tags, language));
   const fileRef = useRef<HTMLInputElement>(null);
+  const excerptRef = useRef<HTMLTextAreaElement>(null);
 
   const candidates = [...bodyImages];
   if (fields.featuredMedia && !candidates.includes(fields.featuredMedia)) candidates.push(fields.featuredMedia);
@@ -60,8 +64,18 @@ export const MetadataPanel = memo(function MetadataPanel({ fields, status, bodyI
 
       <div className="field">
         <label htmlFor={ids.excerpt}>{t('meta.excerpt')}</label>
-        <textarea id={ids.excerpt} rows={4} maxLength={5000} value={fields.excerpt} data-testid="meta-excerpt" dir="auto"
+        <textarea ref={excerptRef} id={ids.excerpt} rows={4} maxLength={5000} value={fields.excerpt} data-testid="meta-excerpt" dir="auto"
           onChange={(event) => onChange({ excerpt: stripBidiControls(event.target.value) })} />
+        {spelling && (
+          <FieldSpelling
+            fields={{ excerpt: fields.excerpt }}
+            label={t('spelling.fields.excerpt')}
+            options={spelling}
+            readOnly={readOnly}
+            onReplace={(_field, value) => onChange({ excerpt: stripBidiControls(value) })}
+            focusField={() => excerptRef.current?.focus()}
+          />
+        )}
       </div>
 
       <div className="field">

@@ -72,8 +72,8 @@ export interface SpellMenuViewProps {
 }
 
 /**
- * The menu itself, for any text: the body (SpellMenu) and the title and kicker fields
- * (renderer/features/article/HeadingSpelling.tsx). Mount one per word (a `key`), so nothing
+ * The menu itself, for any text: the body (SpellMenu) and the title, kicker and excerpt
+ * (renderer/features/spelling/FieldSpelling.tsx). Mount one per word (a `key`), so nothing
  * carries over from the last.
  */
 export function SpellMenuView({ word, x, y, canReplace, onReplace, onAdded, onIgnore, onClose }: SpellMenuViewProps) {

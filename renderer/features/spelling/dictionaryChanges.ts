@@ -12,7 +12,7 @@ export function notifyDictionaryChanged(): void {
 
 /**
  * The last word added to the newsroom dictionary from a spelling menu (with a count, so adding
- * the same word twice still tells): the title and kicker list drops it as the body does.
+ * the same word twice still tells): the plain fields' lists drop it as the body does.
  */
 export const acceptedWords = createStore<{ word: string; count: number } | null>(null);
 

@@ -1,9 +1,10 @@
 /** Interface strings of spell checking, Arabic and English (same keys; merged into ar.ts / en.ts as `spelling`). */
 export const spellingAr = {
-  heading: {
-    label: 'إملاء العنوان:',
+  fields: {
+    heading: 'إملاء العنوان:',
+    excerpt: 'إملاء المقتطف:',
     wordLabel: '«{{word}}» في {{field}}: اقتراحات الإملاء',
-    field: { title: 'العنوان', subtitle: 'العنوان الفرعي' },
+    field: { title: 'العنوان', subtitle: 'العنوان الفرعي', excerpt: 'المقتطف' },
   },
   menu: {
     label: 'الإملاء: «{{word}}»',
@@ -36,10 +37,11 @@ export const spellingAr = {
 };
 
 export const spellingEn: typeof spellingAr = {
-  heading: {
-    label: 'Heading spelling:',
+  fields: {
+    heading: 'Heading spelling:',
+    excerpt: 'Excerpt spelling:',
     wordLabel: '“{{word}}” in the {{field}}: spelling suggestions',
-    field: { title: 'title', subtitle: 'kicker' },
+    field: { title: 'title', subtitle: 'kicker', excerpt: 'excerpt' },
   },
   menu: {
     label: 'Spelling: “{{word}}”',

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticlePatch } from '../../../shared/domain/article';
 import { spellTokens } from '../../../shared/text/spellTokens';
 import { spellingApi } from '../../api/spelling';
-import { acceptedWords, dictionaryChanges } from '../spelling/dictionaryChanges';
-import { SpellMenuView } from '../spelling/SpellMenu';
+import { acceptedWords, dictionaryChanges } from './dictionaryChanges';
+import { SpellMenuView } from './SpellMenu';
 
-/** What the heading needs from the article screen to check its spelling. */
-export interface HeadingSpellingOptions {
+/** What a plain field needs from the article screen to check its spelling. */
+export interface FieldSpellingOptions {
   /** Settings → spell checking. */
   enabled: boolean;
   /** The words ignored in this article (shared with the body). */
@@ -17,7 +16,9 @@ export interface HeadingSpellingOptions {
   onAdded: (word: string) => void;
 }
 
-type Field = 'title' | 'subtitle';
+/** The article's plain text fields Midad checks. */
+export type SpelledField = 'title' | 'subtitle' | 'excerpt';
+type Field = SpelledField;
 interface Misspelling {
   field: Field;
   word: string;
@@ -38,13 +39,13 @@ function remember(word: string, misspelled: boolean): void {
   verdicts.set(word, misspelled);
 }
 
-/** The title's and kicker's words the core must still judge, and those known to be misspelled. */
-function judge(fields: Record<Field, string>, ignored: ReadonlySet<string>): { unknown: string[]; misspelled: Misspelling[] } {
+/** The fields' words the core must still judge, and those known to be misspelled. */
+function judge(fields: Partial<Record<Field, string>>, ignored: ReadonlySet<string>): { unknown: string[]; misspelled: Misspelling[] } {
   const unknown = new Set<string>();
   const misspelled: Misspelling[] = [];
   const seen = new Set<string>();
-  for (const field of ['title', 'subtitle'] as const) {
-    for (const { word } of spellTokens(fields[field])) {
+  for (const field of Object.keys(fields) as Field[]) {
+    for (const { word } of spellTokens(fields[field] ?? '')) {
       if (word.length > MAX_WORD || ignored.has(word)) continue;
       const verdict = verdicts.get(word);
       if (verdict === undefined) unknown.add(word);
@@ -58,26 +59,30 @@ function judge(fields: Record<Field, string>, ignored: ReadonlySet<string>): { u
 }
 
 /**
- * Spelling for the title and kicker, which are plain text fields (Midad's underlines live in the
- * body editor; the built-in checker has no Arabic on Windows and Linux): after a pause in typing,
- * the misspelled words are listed under the kicker; a click on one opens the same menu as in the
- * body (suggestions replace the word in its field, add to dictionary, ignore in this article).
+ * Spelling for plain text fields — the title and kicker, the excerpt — where Midad cannot draw
+ * underlines (they live in the body editor; the built-in checker has no Arabic on Windows and
+ * Linux): after a pause in typing, the misspelled words are listed under the field; a click on
+ * one opens the same menu as in the body (suggestions replace the word in its field, add to
+ * dictionary, ignore in this article).
  */
-export function HeadingSpelling({ title, subtitle, options, readOnly, onChange, focusField }: {
-  title: string;
-  subtitle: string;
-  options: HeadingSpellingOptions;
+export function FieldSpelling({ fields, label, options, readOnly, onReplace, focusField }: {
+  /** The fields checked, in order, with their current text. */
+  fields: Partial<Record<Field, string>>;
+  /** What the list is introduced with («إملاء العنوان:»). */
+  label: string;
+  options: FieldSpellingOptions;
   readOnly: boolean;
-  onChange: (patch: ArticlePatch) => void;
+  onReplace: (field: Field, value: string) => void;
   focusField: (field: Field) => void;
 }) {
   const { t } = useTranslation();
+  const key = JSON.stringify(fields);
   const [misspelled, setMisspelled] = useState<Misspelling[]>([]);
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   // Bumped to judge again without a text change (a word ignored or added).
   const [round, setRound] = useState(0);
-  const latest = useRef({ title, subtitle });
-  latest.current = { title, subtitle };
+  const latest = useRef(fields);
+  latest.current = fields;
   const { enabled, ignored } = options;
 
   // A word added from the body's menu, or removed in Settings: judged again here too.
@@ -104,7 +109,7 @@ export function HeadingSpelling({ title, subtitle, options, readOnly, onChange, 
     }
     let cancelled = false;
     const timer = setTimeout(() => {
-      const fields = { title, subtitle };
+      const fields = JSON.parse(key) as Partial<Record<Field, string>>;
       const first = judge(fields, ignored());
       if (first.unknown.length === 0) {
         setMisspelled(first.misspelled);
@@ -126,7 +131,7 @@ export function HeadingSpelling({ title, subtitle, options, readOnly, onChange, 
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [title, subtitle, enabled, readOnly, ignored, round]);
+  }, [key, enabled, readOnly, ignored, round]);
 
   if (!enabled || readOnly || misspelled.length === 0) return null;
 
@@ -138,25 +143,25 @@ export function HeadingSpelling({ title, subtitle, options, readOnly, onChange, 
 
   /** The first occurrence of the word in its field, replaced (the field as it is now). */
   const replace = (item: Misspelling, suggestion: string) => {
-    const value = latest.current[item.field];
+    const value = latest.current[item.field] ?? '';
     const token = spellTokens(value).find((candidate) => candidate.word === item.word);
     if (!token) return;
     remember(suggestion, false);
-    onChange({ [item.field]: value.slice(0, token.from) + suggestion + value.slice(token.to) });
+    onReplace(item.field, value.slice(0, token.from) + suggestion + value.slice(token.to));
   };
 
   return (
-    <div className="heading-spelling" data-testid="heading-spelling">
-      <span className="heading-spelling__label">{t('spelling.heading.label')}</span>
+    <div className="field-spelling" data-testid={`spelling-list-${Object.keys(fields).join('-')}`}>
+      <span className="field-spelling__label">{label}</span>
       {misspelled.map((item) => (
         <button
           key={`${item.field}:${item.word}`}
           type="button"
-          className="heading-spelling__word"
+          className="field-spelling__word"
           dir="auto"
-          data-testid="heading-misspelling"
+          data-testid="field-misspelling"
           aria-haspopup="menu"
-          aria-label={t('spelling.heading.wordLabel', { word: item.word, field: t(`spelling.heading.field.${item.field}`) })}
+          aria-label={t('spelling.fields.wordLabel', { word: item.word, field: t(`spelling.fields.field.${item.field}`) })}
           onClick={(event) => open(item, event.currentTarget)}
         >
           {item.word}
