@@ -1,6 +1,22 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
 import type { MidadHarness } from './harness/MidadHarness';
+
+/** The article body's editable element. */
+export function editorBody(page: Page): Locator {
+  return page.getByTestId('editor').locator('.ProseMirror');
+}
+
+/** A new article with this title, the caret at the end of its (empty) body. */
+export async function newArticle(page: Page, title: string): Promise<void> {
+  await page.getByTestId('new-article').click();
+  await expect(page.getByTestId('title-input')).toBeVisible();
+  await page.getByTestId('title-input').fill(title);
+  await editorBody(page).click();
+  await expect(editorBody(page)).toBeFocused();
+  await page.keyboard.press('Control+End');
+}
 
 /** axe's serious and critical violations in `include` (a selector; the whole page without one), one line each. */
 export async function seriousViolations(page: Page, include?: string): Promise<string[]> {

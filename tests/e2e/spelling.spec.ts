@@ -3,7 +3,7 @@ import type { DocNode } from '../../shared/editor/docSchema';
 import { arabicArticleDoc } from '../fixtures/arabicArticle';
 import { signedInContext } from '../support/tempCore';
 import { expect, test } from './fixtures';
-import { seriousViolations, storedBodyJson } from './checks';
+import { editorBody, newArticle, seriousViolations, storedBodyJson } from './checks';
 import { MidadHarness } from './harness/MidadHarness';
 
 /**
@@ -15,21 +15,9 @@ import { MidadHarness } from './harness/MidadHarness';
 const ARABIC = 'أعلنت الحكومه اليوم موعد الانتخابت المقبلة، وأكدت الحُكُومَةُ أن الانْتِخَابَاتِ ستجري بحضور مراقبين من UNESCO.';
 const ENGLISH = 'Reuters reported that the goverment will publish the list at https://example.com/goverment today.';
 
-function body(page: Page): Locator {
-  return page.getByTestId('editor').locator('.ProseMirror');
-}
 
 function errors(page: Page): Locator {
-  return body(page).locator('.spell-error');
-}
-
-async function newArticle(page: Page, title: string): Promise<void> {
-  await page.getByTestId('new-article').click();
-  await expect(page.getByTestId('title-input')).toBeVisible();
-  await page.getByTestId('title-input').fill(title);
-  await body(page).click();
-  await expect(body(page)).toBeFocused();
-  await page.keyboard.press('Control+End');
+  return editorBody(page).locator('.spell-error');
 }
 
 async function typeParagraphs(page: Page, paragraphs: readonly string[]): Promise<void> {
@@ -76,7 +64,7 @@ test('underlines exactly the misspelled Arabic and English words, and a suggesti
   await typeParagraphs(page, [ARABIC, ENGLISH]);
   // Vowelled correct words, a URL and an acronym are not underlined; the misspellings are.
   await expect(errors(page)).toHaveText(['الحكومه', 'الانتخابت', 'goverment']);
-  await shot(body(page).locator('p').first(), testInfo, 'spelling-arabic-paragraph');
+  await shot(editorBody(page).locator('p').first(), testInfo, 'spelling-arabic-paragraph');
   // Magnified, to see that the letters stay joined under and around the underline.
   await page.evaluate(() => ((document.querySelector('#article-body') as HTMLElement).style.zoom = '2.5'));
   await shot(errors(page).first(), testInfo, 'spelling-arabic-word-zoomed');
@@ -111,21 +99,21 @@ test('underlines exactly the misspelled Arabic and English words, and a suggesti
 
   await menu.getByTestId('spell-suggestion').first().click();
   await expect(menu).toHaveCount(0);
-  await expect(body(page)).toBeFocused();
-  await expect(body(page).locator('p').first()).toContainText('أعلنت الحكومة اليوم');
+  await expect(editorBody(page)).toBeFocused();
+  await expect(editorBody(page).locator('p').first()).toContainText('أعلنت الحكومة اليوم');
   await expect(errors(page)).toHaveText(['الانتخابت', 'goverment']);
 
   // One undo step gives the misspelling back, redo the fix.
   await page.keyboard.press('Control+z');
-  await expect(body(page).locator('p').first()).toContainText('أعلنت الحكومه اليوم');
-  await expect(body(page).locator('p').last()).toHaveText(ENGLISH);
+  await expect(editorBody(page).locator('p').first()).toContainText('أعلنت الحكومه اليوم');
+  await expect(editorBody(page).locator('p').last()).toHaveText(ENGLISH);
   await page.keyboard.press('Control+Shift+z');
-  await expect(body(page).locator('p').first()).toContainText('أعلنت الحكومة اليوم');
+  await expect(editorBody(page).locator('p').first()).toContainText('أعلنت الحكومة اليوم');
 
   // Fixed English word, keeping its place.
   await errors(page).filter({ hasText: 'goverment' }).click({ button: 'right' });
   await menu.getByTestId('spell-suggestion').filter({ hasText: /^government$/ }).click();
-  await expect(body(page).locator('p').last()).toHaveText(ENGLISH.replace('the goverment', 'the government'));
+  await expect(editorBody(page).locator('p').last()).toHaveText(ENGLISH.replace('the goverment', 'the government'));
   await expect(errors(page)).toHaveText(['الانتخابت']);
 
   // Autosaved, and the underline is never part of the stored text.
@@ -188,9 +176,9 @@ test('ignore lasts for this article only; the keyboard opens the menu and Escape
   await expect(menu.getByTestId('spell-suggestion').first()).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
-  await expect(body(page)).toBeFocused();
+  await expect(editorBody(page)).toBeFocused();
   // The caret is still in the word: typing goes there.
-  await expect(body(page).locator('p')).toHaveText('صرّح الوزير بأن الشراكه مع الجامعة مستمرة.');
+  await expect(editorBody(page).locator('p')).toHaveText('صرّح الوزير بأن الشراكه مع الجامعة مستمرة.');
 
   // The ContextMenu key; then Enter on "ignore".
   await page.keyboard.press('ContextMenu');
@@ -215,7 +203,7 @@ test('ignore lasts for this article only; the keyboard opens the menu and Escape
   // A replaced word keeps its marks.
   await errors(page).first().click({ button: 'right' });
   await menu.getByTestId('spell-suggestion').filter({ hasText: /^الوزراء$/ }).click();
-  await expect(body(page).locator('p strong')).toHaveText('الوزراء');
+  await expect(editorBody(page).locator('p strong')).toHaveText('الوزراء');
   await expect(errors(page)).toHaveCount(0);
 
   // Another article: the ignored word is underlined there; and back in the first one, closed
@@ -236,13 +224,13 @@ test('ignore lasts for this article only; the keyboard opens the menu and Escape
   await page.getByTestId('settings-save').click();
   await expect(dialog).toBeHidden();
   await expect(errors(page)).toHaveCount(0);
-  await body(page).click();
+  await editorBody(page).click();
   await page.keyboard.press('Control+End');
   await page.keyboard.insertText(' وقالت الوزراه ذلك.');
   await page.waitForTimeout(900);
   await expect(errors(page)).toHaveCount(0);
   // The browser's own checker stays off in the body (Midad's replaces it).
-  await expect(body(page)).toHaveAttribute('spellcheck', 'false');
+  await expect(editorBody(page)).toHaveAttribute('spellcheck', 'false');
   dialog = await openSettings(page);
   await dialog.getByTestId('settings-spellcheck').check();
   await page.getByTestId('settings-save').click();
@@ -311,7 +299,7 @@ test('checks a 20,000-word article on open (measured)', async ({ midad }) => {
   expect(checks).toBeLessThanOrEqual(5);
 
   // Typing in it: one more call for the new word only, after the pause.
-  await body(page).locator('p').last().click();
+  await editorBody(page).locator('p').last().click();
   await page.keyboard.press('End');
   const typedStart = Date.now();
   for (const letter of ' الوزراه') await page.keyboard.insertText(letter);
@@ -377,7 +365,7 @@ test('the title and kicker: misspelled words listed under the kicker, fixed, add
   await menu.getByTestId('spell-ignore').click();
   await expect(words).toHaveText(['الإنتخابات', 'وتيكتوك']);
   // Added from the body's menu: gone from the body and from the heading's list at once.
-  await body(page).click();
+  await editorBody(page).click();
   await page.keyboard.insertText('نشرت الخبر وتيكتوك.');
   await expect(errors(page)).toHaveText(['وتيكتوك']);
   const inBody = await wordCenter(page, 'وتيكتوك');

@@ -1,6 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { seriousViolations, storedBodyJson } from './checks';
+import { editorBody, newArticle, seriousViolations, storedBodyJson } from './checks';
 import { MidadHarness } from './harness/MidadHarness';
 
 /**
@@ -14,18 +14,6 @@ import { MidadHarness } from './harness/MidadHarness';
 
 const SAVED = /محفوظ محليًا|Saved locally/;
 
-function body(page: Page) {
-  return page.getByTestId('editor').locator('.ProseMirror');
-}
-
-async function newArticle(page: Page, title: string): Promise<void> {
-  await page.getByTestId('new-article').click();
-  await expect(page.getByTestId('title-input')).toBeVisible();
-  await page.getByTestId('title-input').fill(title);
-  await body(page).click();
-  await expect(body(page)).toBeFocused();
-  await page.keyboard.press('Control+End');
-}
 
 async function setSettings(page: Page, change: (dialog: ReturnType<Page['getByTestId']>) => Promise<unknown>): Promise<void> {
   await page.getByTestId('settings-button').click();
@@ -59,14 +47,14 @@ test('does type ، ؛ ؟ « » after Arabic letters, give back the typed mark on
   await page.keyboard.type(',');
   await page.keyboard.insertText('500 درهم Reuters');
   await page.keyboard.type(',');
-  const paragraph = body(page).locator('p').first();
+  const paragraph = editorBody(page).locator('p').first();
   await expect(paragraph).toHaveText('قال الوزير، ثم سكت؛ لماذا؟ «الخطة جاهزة» في 12,500 درهم Reuters,');
 
   // Ctrl+Z right after a replacement gives back what was typed, and only that.
   await page.keyboard.press('Enter');
   await page.keyboard.insertText('هل انتهى الاجتماع');
   await page.keyboard.type('?');
-  const second = body(page).locator('p').nth(1);
+  const second = editorBody(page).locator('p').nth(1);
   await expect(second).toHaveText('هل انتهى الاجتماع؟');
   await page.keyboard.press('Control+z');
   await expect(second).toHaveText('هل انتهى الاجتماع?');
@@ -81,14 +69,14 @@ test('does type ، ؛ ؟ « » after Arabic letters, give back the typed mark on
     await dialog.getByTestId('settings-arabicQuotes').uncheck();
   });
   expect(midad.core.open.settings.get()).toMatchObject({ arabicPunctuation: false, arabicQuotes: false });
-  await body(page).click();
+  await editorBody(page).click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.insertText('قالت المتحدثة');
   await page.keyboard.type(', "');
   await page.keyboard.insertText('لا تعليق');
   await page.keyboard.type('"?');
-  await expect(body(page).locator('p').nth(2)).toHaveText('قالت المتحدثة, "لا تعليق"?');
+  await expect(editorBody(page).locator('p').nth(2)).toHaveText('قالت المتحدثة, "لا تعليق"?');
 });
 
 test('does set automatic paragraphs by their dominant script, with explicit directions winning and the document keeping auto', async ({ midad }) => {
@@ -97,12 +85,12 @@ test('does set automatic paragraphs by their dominant script, with explicit dire
   await newArticle(page, title);
   await page.keyboard.insertText('Breaking: أعلنت وزارة الداخلية مساء اليوم عن تعديل حكومي واسع يشمل ست حقائب');
   await page.getByTestId('dir-auto').click();
-  const first = body(page).locator('p').first();
+  const first = editorBody(page).locator('p').first();
   await expect(first).toHaveAttribute('dir', 'rtl');
 
   // A new paragraph keeps 'auto'; English text makes it left to right as it is typed.
   await page.keyboard.press('Enter');
-  const second = body(page).locator('p').nth(1);
+  const second = editorBody(page).locator('p').nth(1);
   await expect(second).toHaveAttribute('dir', 'rtl'); // empty: the article's direction
   await page.keyboard.insertText('2026');
   await expect(second).toHaveAttribute('dir', 'rtl'); // digits only: the article's direction
@@ -131,12 +119,12 @@ test('does widen bold on part of an Arabic word to the whole word, or only warn'
   const { page } = midad;
   await newArticle(page, 'تنسيق جزء من كلمة');
   await page.keyboard.insertText('أعلنت الحكومة خطة جديدة');
-  const paragraph = body(page).locator('p').first();
+  const paragraph = editorBody(page).locator('p').first();
 
   // A selection set in the page (dragging across part of a joined word is not precise enough),
   // with the editor focused and ProseMirror given its selectionchange before the next key.
   const selectPart = async (part: string) => {
-    await body(page).focus();
+    await editorBody(page).focus();
     await paragraph.evaluate((element, wanted) => {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -153,14 +141,14 @@ test('does widen bold on part of an Arabic word to the whole word, or only warn'
       throw new Error(`no ${wanted}`);
     }, part);
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
-    await expect(body(page)).toBeFocused();
+    await expect(editorBody(page)).toBeFocused();
   };
 
   await selectPart('لحكو');
   await page.getByTestId('tb-bold').click();
   await expect(paragraph.locator('strong')).toHaveText('الحكومة');
   // One Ctrl+Z removes the bold entirely (the widening is part of the same step).
-  await body(page).focus();
+  await editorBody(page).focus();
   await page.keyboard.press('Control+z');
   await expect(paragraph.locator('strong')).toHaveCount(0);
 
@@ -242,7 +230,7 @@ test('does show a mixed-direction article correctly (screenshot)', async ({ mida
   await page.keyboard.insertText('The spokesman added that the new ministers would be sworn in on Monday, according to مصادر رسمية.');
   await page.keyboard.press('Enter');
   await page.keyboard.insertText('١٥ / 08 / 2026');
-  const paragraphs = body(page).locator('p');
+  const paragraphs = editorBody(page).locator('p');
   await expect(paragraphs.nth(0)).toHaveAttribute('dir', 'rtl');
   await expect(paragraphs.nth(2)).toHaveAttribute('dir', 'ltr');
   await expect(paragraphs.nth(3)).toHaveAttribute('dir', 'rtl');
@@ -251,7 +239,7 @@ test('does show a mixed-direction article correctly (screenshot)', async ({ mida
   await expect(page.getByTestId('status-save')).toHaveText(SAVED, { timeout: 5000 });
   await expect(page.getByTestId('article-list-item').filter({ hasText: 'Breaking' })).toBeVisible();
   // Right-to-left paragraphs start at the right edge, the English one at the left.
-  const box = await body(page).boundingBox();
+  const box = await editorBody(page).boundingBox();
   const rangeRect = (index: number) =>
     paragraphs.nth(index).evaluate((element) => {
       const range = document.createRange();
@@ -265,7 +253,7 @@ test('does show a mixed-direction article correctly (screenshot)', async ({ mida
   expect(box!.x + box!.width - rtl.right).toBeLessThan(60);
   expect(ltr.left - box!.x).toBeLessThan(60);
   // Nothing clipped: the editor's content fits its width.
-  const overflow = await body(page).evaluate((element) => element.scrollWidth - element.clientWidth);
+  const overflow = await editorBody(page).evaluate((element) => element.scrollWidth - element.clientWidth);
   expect(overflow).toBeLessThanOrEqual(1);
   await shot(page, testInfo, 'mixed-direction-article');
 });
