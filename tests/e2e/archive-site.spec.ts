@@ -25,6 +25,7 @@ import {
  */
 
 const missing = chromiumMissingReason();
+if (missing) console.log(`SKIPPED (archive site in Chromium): ${missing}`);
 test.skip(missing !== null, missing ?? '');
 
 let dir = '';
