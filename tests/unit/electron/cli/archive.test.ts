@@ -1,30 +1,14 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cliInstall } from './cliInstall';
 import { DATABASE_FILE_NAME } from '../../../../electron/core/Core';
 import { tempCore, tempDir } from '../../../support/tempCore';
 import { buildNewsroom } from '../core/archive/newsroomFixture';
 import { rewriteZip, zipEntries } from '../core/archive/zipTools';
 
-const ROOT = resolve(__dirname, '../../../..');
-/** A bundle of its own (see users.test.ts): test files run in parallel and must not rebuild each other's. */
-const INSTALL = join(ROOT, 'dist/test-cli-archive');
-const LAUNCHER = join(INSTALL, 'bin/midad.cjs');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function midad(args: string[]): Run {
-  const { MIDAD_DATA_DIR: _ignored, ...env } = process.env;
-  const result = spawnSync(process.execPath, [LAUNCHER, ...args], { encoding: 'utf8', env, timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { midad } = cliInstall('archive', { timeoutMs: 60_000 });
 
 function count(dataDir: string, sql: string): number {
   const db = new Database(join(dataDir, DATABASE_FILE_NAME), { readonly: true });
@@ -46,19 +30,6 @@ let newsroomDir = '';
 let archive = '';
 
 beforeAll(async () => {
-  mkdirSync(join(INSTALL, 'bin'), { recursive: true });
-  copyFileSync(join(ROOT, 'bin/midad.cjs'), LAUNCHER);
-  await build({
-    entryPoints: [join(ROOT, 'electron/cli/midad.ts')],
-    outfile: join(INSTALL, 'dist/cli/midad.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
-    external: ['electron', 'better-sqlite3'],
-  });
   const newsroom = await buildNewsroom({ generated: 3 });
   await newsroom.core.stopSync();
   newsroom.core.close();

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runMidad, type Run } from './cliInstall';
 import { DATABASE_FILE_NAME, type Core } from '../../../../electron/core/Core';
 import { signedInContext } from '../../../support/tempCore';
 import { dispatch } from '../../../../electron/core/ipc/dispatch';
@@ -16,16 +17,8 @@ import { tempCore, tempDir } from '../../../support/tempCore';
 const ROOT = resolve(__dirname, '../../../..');
 const LAUNCHER = join(ROOT, 'bin/midad.cjs');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function midad(args: string[], env: NodeJS.ProcessEnv = {}): Run {
-  const { MIDAD_DATA_DIR: _ignored, ...base } = process.env;
-  const result = spawnSync(process.execPath, [LAUNCHER, ...args], { encoding: 'utf8', env: { ...base, ...env }, timeout: 30_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runMidad(LAUNCHER, args, { env });
 }
 
 async function call<T>(core: Core, channel: string, payload: unknown): Promise<T> {

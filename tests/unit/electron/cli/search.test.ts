@@ -1,21 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliInstall } from './cliInstall';
 import { newsDoc, NEWS_PARAGRAPHS, NEWS_TITLE } from '../../../fixtures/arabicNews';
 import { signInAs, tempCore, tempDir } from '../../../support/tempCore';
 
-const ROOT = resolve(__dirname, '../../../..');
-/** The real launcher and bundle in a folder of their own (see users.test.ts). */
-const INSTALL = join(ROOT, 'dist/test-cli-search');
-const LAUNCHER = join(INSTALL, 'bin/midad.cjs');
-
-function midad(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const { MIDAD_DATA_DIR: _ignored, ...env } = process.env;
-  const result = spawnSync(process.execPath, [LAUNCHER, ...args], { encoding: 'utf8', env, timeout: 30_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { midad } = cliInstall('search');
 
 /** A closed data directory with three articles written in the app. */
 async function newsroom(): Promise<{ dataDir: string; ids: Record<'water' | 'election' | 'sport', string> }> {
@@ -35,22 +24,6 @@ async function newsroom(): Promise<{ dataDir: string; ids: Record<'water' | 'ele
   core.close();
   return { dataDir, ids };
 }
-
-beforeAll(async () => {
-  mkdirSync(join(INSTALL, 'bin'), { recursive: true });
-  copyFileSync(join(ROOT, 'bin/midad.cjs'), LAUNCHER);
-  await build({
-    entryPoints: [join(ROOT, 'electron/cli/midad.ts')],
-    outfile: join(INSTALL, 'dist/cli/midad.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
-    external: ['electron', 'better-sqlite3'],
-  });
-}, 60_000);
 
 describe('midad search', () => {
   it('does print ids, titles and ranks as JSON, best first, for a clitic and vowelled query', async () => {

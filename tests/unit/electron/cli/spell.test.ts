@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliInstall } from './cliInstall';
 import { tempCore, tempDir } from '../../../support/tempCore';
 
-const ROOT = resolve(__dirname, '../../../..');
-const LAUNCHER = join(ROOT, 'bin/midad.cjs');
-
-function midad(args: string[], input?: string) {
-  const { MIDAD_DATA_DIR: _ignored, ...env } = process.env;
-  const result = spawnSync(process.execPath, [LAUNCHER, ...args], { encoding: 'utf8', env, input, timeout: 30_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { midad: run } = cliInstall('spell');
+const midad = (args: string[], input?: string) => run(args, { input });
 
 /** A closed, empty data directory (the CLI opens an existing database only). */
 function dataDir(): string {

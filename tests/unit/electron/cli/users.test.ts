@@ -1,34 +1,17 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliInstall, type Run } from './cliInstall';
 import { Core, DATABASE_FILE_NAME } from '../../../../electron/core/Core';
 import { TEST_PASSWORD, signInAs, tempCore, tempDir } from '../../../support/tempCore';
 
-const ROOT = resolve(__dirname, '../../../..');
-/**
- * The real launcher and the real bundle (the same esbuild options as scripts/build-node.mjs),
- * laid out as bin/ + dist/cli/ in a folder of their own under dist/, so this file and
- * midad.test.ts, which vitest runs in parallel, never rebuild the bundle under each other.
- * Being inside the repository, the bundle still finds node_modules/better-sqlite3.
- */
-const INSTALL = join(ROOT, 'dist/test-cli-users');
-const LAUNCHER = join(INSTALL, 'bin/midad.cjs');
+const { install: INSTALL, midad: run } = cliInstall('users');
 const CLI_ACTOR = `cli:${userInfo().username}`;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function midad(args: string[], input?: string): Run {
-  const { MIDAD_DATA_DIR: _ignored, ...env } = process.env;
-  const result = spawnSync(process.execPath, [LAUNCHER, ...args], { encoding: 'utf8', env, input: input ?? '', timeout: 30_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return run(args, { input });
 }
 
 /** A closed data directory whose first admin was set up in the app. */
@@ -56,22 +39,6 @@ function readDatabase<T>(dataDir: string, read: (db: Database.Database) => T): T
 
 const userAudit = (dataDir: string) =>
   readDatabase(dataDir, (db) => db.prepare("SELECT actor, action, detail FROM audit WHERE action LIKE 'user.%' ORDER BY id").all() as AuditRow[]);
-
-beforeAll(async () => {
-  mkdirSync(join(INSTALL, 'bin'), { recursive: true });
-  copyFileSync(join(ROOT, 'bin/midad.cjs'), LAUNCHER);
-  await build({
-    entryPoints: [join(ROOT, 'electron/cli/midad.ts')],
-    outfile: join(INSTALL, 'dist/cli/midad.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
-    external: ['electron', 'better-sqlite3'],
-  });
-}, 60_000);
 
 describe('midad users add', () => {
   it('does add a user whose piped password signs in, audited as the CLI and the OS user', async () => {
