@@ -33,6 +33,11 @@ interface WordRow {
   added_at: string;
 }
 
+interface Lists {
+  dictionaries: Record<SpellLanguage, LoadedDictionary | null>;
+  newsroom: Map<SpellLanguage, Set<string>>;
+}
+
 export interface SpellServiceOptions {
   clock: () => Date;
   audit: (entry: AuditEntry) => void;
@@ -67,7 +72,8 @@ export class SpellService {
     return { ar, 'en-US': en };
   }
 
-  private newsroomWords(language: SpellLanguage): Set<string> {
+  /** The newsroom's words, read again when another connection has committed since (checked once per call). */
+  private newsroomWords(): Map<SpellLanguage, Set<string>> {
     const version = this.db.pragma('data_version', { simple: true }) as number;
     if (!this.newsroom || version !== this.newsroomVersion) {
       this.newsroomVersion = version;
@@ -75,17 +81,22 @@ export class SpellService {
       const rows = cached<[], { word: string; language: SpellLanguage }>(this.db, 'SELECT word, language FROM spelling_words').all();
       for (const row of rows) this.newsroom.get(row.language)?.add(row.word);
     }
-    return this.newsroom.get(language)!;
+    return this.newsroom;
   }
 
-  /** Whether one word (as written) is spelled right, given the loaded word lists. */
-  private judge(raw: string, dictionaries: Record<SpellLanguage, LoadedDictionary | null>): boolean {
+  /** Everything a word is judged against, gathered once per call. */
+  private async lists(): Promise<Lists> {
+    return { dictionaries: await this.dictionaries(), newsroom: this.newsroomWords() };
+  }
+
+  /** Whether one word (as written) is spelled right, given the word lists. */
+  private judge(raw: string, lists: Lists): boolean {
     const language = spellLanguageOf(raw);
     if (!language) return true;
     const word = normalizeSpellWord(raw, language);
-    const own = this.newsroomWords(language);
+    const own = lists.newsroom.get(language)!;
     if (own.has(word)) return true;
-    const dictionary = dictionaries[language];
+    const dictionary = lists.dictionaries[language];
     if (!dictionary) return true;
     if (dictionary.trie.has(word)) return true;
     if (language === 'en-US') {
@@ -98,18 +109,18 @@ export class SpellService {
 
   /** Whether one word (as written) is spelled right. */
   async isCorrect(raw: string): Promise<boolean> {
-    return this.judge(raw, await this.dictionaries());
+    return this.judge(raw, await this.lists());
   }
 
   /** The misspelled words among `words`, each once, as sent. */
   async check(words: readonly string[]): Promise<string[]> {
-    const dictionaries = await this.dictionaries();
+    const lists = await this.lists();
     const misspelled: string[] = [];
     const seen = new Set<string>();
     for (const word of words) {
       if (seen.has(word)) continue;
       seen.add(word);
-      if (!this.judge(word, dictionaries)) misspelled.push(word);
+      if (!this.judge(word, lists)) misspelled.push(word);
     }
     return misspelled;
   }
@@ -117,9 +128,9 @@ export class SpellService {
   /** Corrections for a misspelled word, best first; none for a word spelled right. */
   async suggest(raw: string): Promise<string[]> {
     const language = spellLanguageOf(raw);
-    const dictionaries = await this.dictionaries();
-    if (!language || this.judge(raw, dictionaries)) return [];
-    const dictionary = dictionaries[language];
+    const lists = await this.lists();
+    if (!language || this.judge(raw, lists)) return [];
+    const dictionary = lists.dictionaries[language];
     if (!dictionary) return [];
     const { editDistance } = await loadTrieLib();
     const word = normalizeSpellWord(raw, language);
@@ -155,7 +166,7 @@ export class SpellService {
       offer(result.word, result.cost);
     }
     // Bounded by the same time as the list's search: a dictionary of thousands of words must not hold the core.
-    for (const own of this.newsroomWords(language)) {
+    for (const own of lists.newsroom.get(language)!) {
       if (performance.now() - started > SUGGEST_TIMEOUT_MS) break;
       const cost = newsroomCost(word, own, editDistance);
       if (cost !== null) offer(own, cost);
@@ -207,7 +218,7 @@ export class SpellService {
       const inserted = cached(this.db, 'INSERT INTO spelling_words (word, language, added_by, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(word) DO NOTHING').run(word, language, ctx.user?.id ?? null, at);
       if (inserted.changes > 0) this.options.audit({ actor: ctx.actor, action: 'spelling.word_added', detail: { word, language } });
     })();
-    this.newsroomWords(language).add(word);
+    this.newsroomWords().get(language)!.add(word);
     return SpellService.toWord(this.wordRow(word)!);
   }
 
@@ -228,7 +239,7 @@ export class SpellService {
       cached(this.db, 'DELETE FROM spelling_words WHERE word = ?').run(word);
       this.options.audit({ actor: ctx.actor, action: 'spelling.word_removed', detail: { word, language } });
     })();
-    this.newsroomWords(language).delete(word);
+    this.newsroomWords().get(language)!.delete(word);
     return true;
   }
 
