@@ -4,7 +4,7 @@
  *
  * What is not a word to check: anything in a URL, an e-mail address, a mention or hashtag, a path
  * or identifier (`/`, `\`, `_`, `a.b`); tokens shorter than two letters; Latin acronyms (NATO,
- * COVID) and mixed-case names (iPhone, McDonald); tokens mixing Arabic and Latin letters; scripts
+ * COVID) and mixed-case names (iPhone, McDonald); tokens longer than MAX_SPELL_WORD; tokens mixing Arabic and Latin letters; scripts
  * other than Arabic and Latin (neither dictionary could judge them) — Persian letters (ک ی) typed
  * in Arabic text are Arabic-script and are judged (and corrected to ك ي); the article drawn out
  * with tatweel before a number or quote («الـ20»). Digits and hyphens split words, so "5G" and
@@ -12,6 +12,9 @@
  */
 
 export type SpellLanguage = 'ar' | 'en-US';
+
+/** The longest word there is to check (the `spell.*` channels refuse longer): a longer token is a pasted hash or a garbled line, never a word. */
+export const MAX_SPELL_WORD = 64;
 export const SPELL_LANGUAGES: readonly SpellLanguage[] = ['ar', 'en-US'];
 
 export interface SpellToken {
@@ -60,7 +63,7 @@ export function spellTokens(text: string): SpellToken[] {
     for (const match of chunk[0].matchAll(WORD)) {
       const word = match[0];
       const from = base + match.index;
-      const language = spellLanguageOf(word);
+      const language = word.length <= MAX_SPELL_WORD ? spellLanguageOf(word) : null;
       if (language) tokens.push({ word, from, to: from + word.length, language });
     }
   }

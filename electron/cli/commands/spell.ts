@@ -18,9 +18,6 @@ interface Finding {
   suggestions: string[];
 }
 
-/** The longest word the core accepts; longer tokens are never words (a pasted hash, a garbled line). */
-const MAX_WORD = 64;
-
 /** The 1-based column of a UTF-16 offset, counted in characters (code points), as editors show it. */
 function columnOf(line: string, offset: number): number {
   return [...line.slice(0, offset)].length + 1;
@@ -30,9 +27,7 @@ function columnOf(line: string, offset: number): number {
 async function findMisspellings(text: string, check: (words: string[]) => Promise<string[] | null>, suggest: (word: string) => Promise<string[] | null>): Promise<Finding[] | null> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const located = lines.flatMap((line, index) =>
-    spellTokens(line)
-      .filter((token) => token.word.length <= MAX_WORD)
-      .map((token) => ({ ...token, line: index + 1, column: columnOf(line, token.from) })),
+    spellTokens(line).map((token) => ({ ...token, line: index + 1, column: columnOf(line, token.from) })),
   );
   const unique = [...new Set(located.map((token) => token.word))];
   const misspelled = new Set<string>();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { spellTokens } from '../../../shared/text/spellTokens';
 import { spellingApi } from '../../api/spelling';
+import { WordVerdicts } from '../../editor/extensions/spelling/spellRanges';
 import { acceptedWords, dictionaryChanges } from './dictionaryChanges';
 import { SpellMenuView } from './SpellMenu';
 
@@ -29,15 +30,9 @@ interface OpenMenu extends Misspelling {
 }
 
 const IDLE_MS = 400;
-const MAX_WORD = 64;
-/** Verdicts already given by the core (shared by every heading in the window; bounded). */
-const verdicts = new Map<string, boolean>();
-const MAX_VERDICTS = 5_000;
-
-function remember(word: string, misspelled: boolean): void {
-  if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value!);
-  verdicts.set(word, misspelled);
-}
+/** Verdicts already given by the core (shared by every plain field in the window; bounded). */
+const verdicts = new WordVerdicts(5_000);
+const remember = (word: string, misspelled: boolean) => verdicts.set(word, misspelled);
 
 /** The fields' words the core must still judge, and those known to be misspelled. */
 function judge(fields: Partial<Record<Field, string>>, ignored: ReadonlySet<string>): { unknown: string[]; misspelled: Misspelling[] } {
@@ -46,7 +41,7 @@ function judge(fields: Partial<Record<Field, string>>, ignored: ReadonlySet<stri
   const seen = new Set<string>();
   for (const field of Object.keys(fields) as Field[]) {
     for (const { word } of spellTokens(fields[field] ?? '')) {
-      if (word.length > MAX_WORD || ignored.has(word)) continue;
+      if (ignored.has(word)) continue;
       const verdict = verdicts.get(word);
       if (verdict === undefined) unknown.add(word);
       else if (verdict && !seen.has(`${field}\0${word}`)) {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { MAX_SPELL_WORD } from '../../text/spellTokens';
 import { channel, empty } from '../channel';
 
 export const spellLanguageSchema = z.enum(['ar', 'en-US']);
 
 /** One word as the editor sends it (harakat allowed); longer tokens are never words. */
-const spellWordSchema = z.string().min(1).max(64);
+const spellWordSchema = z.string().min(1).max(MAX_SPELL_WORD);
 
 export const dictionaryWordSchema = z.object({
   /** As stored: harakat and tatweel removed. */

@@ -1,8 +1,5 @@
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { spellTokens, type SpellToken } from '../../../../shared/text/spellTokens';
-
-/** The longest word the core accepts (shared/ipc/channels/spelling.ts); longer tokens are never sent nor underlined. */
-export const MAX_SPELL_WORD = 64;
 /** Words per `spell.check` call (the channel takes 5,000; smaller calls keep the core responsive). */
 export const CHECK_BATCH = 2000;
 
@@ -34,7 +31,7 @@ export class BlockTokens {
     let tokens = this.cache.get(block);
     if (!tokens) {
       // Code blocks are not prose.
-      tokens = block.type.spec.code ? [] : spellTokens(checkableText(block)).filter((token) => token.word.length <= MAX_SPELL_WORD);
+      tokens = block.type.spec.code ? [] : spellTokens(checkableText(block));
       this.cache.set(block, tokens);
     }
     return tokens;
