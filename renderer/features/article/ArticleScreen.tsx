@@ -34,7 +34,7 @@ import { useViewState } from './useViewState';
 import { useRevealMatch, type RevealRequest } from '../search/useRevealMatch';
 import { spellingApi } from '../../api/spelling';
 import type { SpellMenuRequest } from '../../editor/extensions/spelling/SpellCheck';
-import { dictionaryChanges } from '../spelling/dictionaryChanges';
+import { acceptedWords, dictionaryChanges } from '../spelling/dictionaryChanges';
 import { SpellMenu } from '../spelling/SpellMenu';
 import type { FieldSpellingOptions } from '../spelling/FieldSpelling';
 
@@ -169,7 +169,8 @@ export const ArticleScreen = memo(function ArticleScreen({
   const ignoredWords = useRef(new Map<string, Set<string>>());
   callbacks.current.checkSpelling = async (words) => (await spellingApi.check({ words })).misspelled;
   callbacks.current.onSpellMenu = setSpellMenu;
-  callbacks.current.spellIgnored = () => ignoredWords.current.get(sessionRef.current?.article.id ?? '') ?? NOTHING_IGNORED;
+  const spellIgnored = useCallback(() => ignoredWords.current.get(sessionRef.current?.article.id ?? '') ?? NOTHING_IGNORED, []);
+  callbacks.current.spellIgnored = spellIgnored;
   const onSpellIgnore = useCallback(
     (word: string) => {
       const id = sessionRef.current?.article.id;
@@ -182,19 +183,24 @@ export const ArticleScreen = memo(function ArticleScreen({
     [editor],
   );
   const onSpellMenuClose = useCallback(() => setSpellMenu(null), []);
-  // The title, kicker and excerpt share the article's ignored words and tell the body about added ones.
-  const spellIgnored = useCallback(() => ignoredWords.current.get(sessionRef.current?.article.id ?? '') ?? NOTHING_IGNORED, []);
-  const fieldSpelling = useMemo(
-    () => ({
-      enabled: settings.spellcheck,
-      ignored: spellIgnored,
-      onIgnore: onSpellIgnore,
-      onAdded: (word: string) => editor.storage.spellCheck.checker.accept(word),
-    }),
-    [settings.spellcheck, spellIgnored, onSpellIgnore, editor],
+  // The title, kicker and excerpt share the article's ignored words.
+  const fieldSpelling = useMemo<FieldSpellingOptions>(
+    () => ({ enabled: settings.spellcheck, ignored: spellIgnored, onIgnore: onSpellIgnore }),
+    [settings.spellcheck, spellIgnored, onSpellIgnore],
   );
-  // A word removed from the newsroom dictionary (Settings) is judged again.
-  useEffect(() => dictionaryChanges.subscribe(() => editor.storage.spellCheck.checker.reset()), [editor]);
+  // A word added from any spelling menu loses its underlines; one removed in Settings is judged again.
+  useEffect(() => {
+    const { checker } = editor.storage.spellCheck;
+    const offAccepted = acceptedWords.subscribe(() => {
+      const accepted = acceptedWords.get();
+      if (accepted) checker.accept(accepted.word);
+    });
+    const offRemoved = dictionaryChanges.subscribe(() => checker.reset());
+    return () => {
+      offAccepted();
+      offRemoved();
+    };
+  }, [editor]);
 
   // The automatic direction and the spelling underlines are decorations: switching either on or
   // off redraws them (the plugins read the settings at this transaction).

@@ -13,8 +13,6 @@ export interface FieldSpellingOptions {
   /** The words ignored in this article (shared with the body). */
   ignored: () => ReadonlySet<string>;
   onIgnore: (word: string) => void;
-  /** A word went into the newsroom dictionary: the body drops its underlines too. */
-  onAdded: (word: string) => void;
 }
 
 /** The article's plain text fields Midad checks. */
@@ -170,11 +168,6 @@ export function FieldSpelling({ fields, label, options, readOnly, onReplace, foc
           y={menu.y}
           canReplace={!readOnly}
           onReplace={(suggestion) => replace(menu, suggestion)}
-          onAdded={(word) => {
-            remember(word, false);
-            options.onAdded(word);
-            setRound((value) => value + 1);
-          }}
           onIgnore={(word) => {
             options.onIgnore(word);
             setRound((value) => value + 1);

@@ -45,7 +45,6 @@ export function SpellMenu({ editor, request, onClose, onIgnore }: SpellMenuProps
       y={request.y}
       canReplace={editor.isEditable}
       onReplace={replace}
-      onAdded={(added) => editor.storage.spellCheck.checker.accept(added)}
       onIgnore={onIgnore}
       onClose={(refocus) => {
         onClose(refocus);
@@ -63,8 +62,6 @@ export interface SpellMenuViewProps {
   /** The text may be changed (false: an article the user may not edit now). */
   canReplace: boolean;
   onReplace: (suggestion: string) => void;
-  /** The word is now in the newsroom dictionary. */
-  onAdded: (word: string) => void;
   /** "Ignore in this article". */
   onIgnore: (word: string) => void;
   /** `refocus`: give the focus back to the text (Escape, a chosen item); not after a click elsewhere. */
@@ -74,12 +71,12 @@ export interface SpellMenuViewProps {
 /**
  * The menu itself, for any text: the body (SpellMenu) and the title, kicker and excerpt
  * (renderer/features/spelling/FieldSpelling.tsx). Mount one per word (a `key`), so nothing
- * carries over from the last.
+ * carries over from the last. A word added to the dictionary is announced through
+ * `acceptedWords`, which the body and the plain fields each follow.
  */
-export function SpellMenuView({ word, x, y, canReplace, onReplace, onAdded, onIgnore, onClose }: SpellMenuViewProps) {
+export function SpellMenuView({ word, x, y, canReplace, onReplace, onIgnore, onClose }: SpellMenuViewProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const request = { x, y };
   // Isolated, so an Arabic word keeps its place (and its quotes) in an English sentence.
   const shown = `\u2068${word}\u2069`;
   const [suggestions, setSuggestions] = useState<string[] | null>(null);
@@ -124,8 +121,8 @@ export function SpellMenuView({ word, x, y, canReplace, onReplace, onAdded, onIg
     if (!box) return;
     const { width, height } = box.getBoundingClientRect();
     const rtl = getComputedStyle(box).direction === 'rtl';
-    const left = Math.min(Math.max(MARGIN, rtl ? request.x - width : request.x), window.innerWidth - width - MARGIN);
-    const top = request.y + height > window.innerHeight - MARGIN ? Math.max(MARGIN, request.y - height) : request.y;
+    const left = Math.min(Math.max(MARGIN, rtl ? x - width : x), window.innerWidth - width - MARGIN);
+    const top = y + height > window.innerHeight - MARGIN ? Math.max(MARGIN, y - height) : y;
     box.style.left = `${Math.max(MARGIN, left)}px`;
     box.style.top = `${top}px`;
   });
@@ -178,7 +175,6 @@ export function SpellMenuView({ word, x, y, canReplace, onReplace, onAdded, onIg
     setError(null);
     try {
       await spellingApi.addWord({ word });
-      onAdded(word);
       notifyWordAccepted(word);
       close(true);
     } catch (caught) {
