@@ -1,9 +1,9 @@
 import type { ITrie, WeightMap } from 'cspell-trie-lib';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { SpellLanguage } from '../../../shared/text/spellTokens';
+import { resolveInstalled } from '../resolveInstalled';
 
 /**
  * The bundled word lists (docs/spelling.md). `scripts/build-dictionaries.mjs` turns the npm
@@ -64,17 +64,10 @@ function candidateDirs(explicit: string | undefined): string[] {
   return dirs;
 }
 
+/** The package's folder (only its cspell-ext.json is exported; it sits at the root). */
 function packageDir(pkg: string): string | null {
-  const bases = [typeof __filename === 'string' ? __filename : null, join(process.cwd(), 'package.json')];
-  for (const base of bases) {
-    if (!base) continue;
-    try {
-      return dirname(createRequire(base).resolve(`${pkg}/cspell-ext.json`));
-    } catch {
-      // not installed beside this base
-    }
-  }
-  return null;
+  const ext = resolveInstalled(`${pkg}/cspell-ext.json`);
+  return ext ? dirname(ext) : null;
 }
 
 function fromBuild(lib: TrieLib, language: SpellLanguage, dirs: string[]): Found | null {

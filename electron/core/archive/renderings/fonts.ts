@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { resolveInstalled } from '../../resolveInstalled';
 
 /**
  * The Noto Naskh Arabic files the offline site bundles (OFL-1.1, from @fontsource/noto-naskh-arabic):
@@ -26,18 +26,9 @@ export const FONT_FILES = [
 export type FontFile = (typeof FONT_FILES)[number];
 
 function fromNodeModules(): string | null {
-  const bases = [typeof __filename === 'string' ? __filename : null, join(process.cwd(), 'package.json')];
-  for (const base of bases) {
-    if (!base) continue;
-    try {
-      const pkg = createRequire(base).resolve('@fontsource/noto-naskh-arabic/package.json');
-      const dir = join(dirname(pkg), 'files');
-      if (existsSync(dir)) return dir;
-    } catch {
-      // not installed beside this base; try the next
-    }
-  }
-  return null;
+  const pkg = resolveInstalled('@fontsource/noto-naskh-arabic/package.json');
+  const dir = pkg ? join(dirname(pkg), 'files') : null;
+  return dir && existsSync(dir) ? dir : null;
 }
 
 function fromRendererAssets(name: string): string | null {
